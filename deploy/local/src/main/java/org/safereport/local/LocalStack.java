@@ -1,0 +1,209 @@
+package org.safereport.local;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The whole system on one machine: PostgreSQL with one database per service, a Kafka broker, the mail
+ * sandbox and the three services as processes. {@link #main} is the local-stack command; the system tests
+ * start the same stack on free ports in a temporary folder.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    public static final String INTAKE = "intake-service";
+    public static final String ESCALATION = "escalation-service";
+    public static final String NOTIFICATION = "notification-service";
+
+    /**
+     * Where the stack lives and listens. A port of 0 means a free port chosen at start.
+     *
+     * @param repositoryRoot the checkout, whose modules have been built
+     * @param dataDirectory PostgreSQL's and Kafka's data and every process's log
+     * @param serviceEnvironment extra configuration for every service, as environment variables
+     */
+    public record Settings(Path repositoryRoot, Path dataDirectory, int postgresPort, int kafkaPort,
+                           int kafkaControllerPort, int smtpPort, int mailboxPort, int intakePort,
+                           int escalationPort, int notificationPort, Map<String, String> serviceEnvironment) {
+
+        /** The local-stack command's defaults, each overridable by an environment variable. */
+        public static Settings fromEnvironment(Path repositoryRoot) {
+            return new Settings(repositoryRoot,
+                    Path.of(env("SAFEREPORT_DATA_DIR", repositoryRoot.resolve(".local").toString())),
+                    Integer.parseInt(env("SAFEREPORT_POSTGRES_PORT", "15432")),
+                    Integer.parseInt(env("SAFEREPORT_KAFKA_PORT", "19092")),
+                    Integer.parseInt(env("SAFEREPORT_KAFKA_CONTROLLER_PORT", "19093")),
+                    Integer.parseInt(env("SAFEREPORT_SMTP_PORT", "2525")),
+                    Integer.parseInt(env("SAFEREPORT_MAILBOX_PORT", "8025")),
+                    Integer.parseInt(env("SAFEREPORT_INTAKE_PORT", "8080")),
+                    Integer.parseInt(env("SAFEREPORT_ESCALATION_PORT", "8081")),
+                    Integer.parseInt(env("SAFEREPORT_NOTIFICATION_PORT", "8082")),
+                    Map.of());
+        }
+
+        /** Everything on free ports under {@code dataDirectory}, for tests. */
+        public static Settings onFreePorts(Path repositoryRoot, Path dataDirectory, Map<String, String> serviceEnvironment) {
+            return new Settings(repositoryRoot, dataDirectory, 0, 0, 0, 0, 0, 0, 0, 0, serviceEnvironment);
+        }
+
+        private static String env(String name, String fallback) {
+            String value = System.getenv(name);
+            return value == null || value.isBlank() ? fallback : value;
+        }
+    }
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+
+    private final PostgresServer postgres;
+    private final KafkaBroker kafka;
+    private final MailSandbox mailbox;
+    private final Map<String, ServiceProcess> services;
+
+    private LocalStack(PostgresServer postgres, KafkaBroker kafka, MailSandbox mailbox, Map<String, ServiceProcess> services) {
+        this.postgres = postgres;
+        this.kafka = kafka;
+        this.mailbox = mailbox;
+        this.services = services;
+    }
+
+    public static LocalStack start(Settings settings) throws IOException, SQLException {
+        Path root = settings.repositoryRoot().toAbsolutePath().normalize();
+        Path data = settings.dataDirectory().toAbsolutePath().normalize();
+        List<AutoCloseable> started = new ArrayList<>();
+        try {
+            PostgresServer postgres = PostgresServer.start(data.resolve("postgres"), settings.postgresPort());
+            started.add(postgres);
+            KafkaBroker kafka = KafkaBroker.create(root.resolve("deploy/local/kafka-broker/target/lib"),
+                    data.resolve("kafka"), Ports.orFree(settings.kafkaPort()), Ports.orFree(settings.kafkaControllerPort()));
+            started.add(kafka);
+            kafka.startAndAwait(START_TIMEOUT);
+            MailSandbox mailbox = MailSandbox.start(settings.smtpPort(), settings.mailboxPort());
+            started.add(mailbox);
+
+            Map<String, String> common = new HashMap<>();
+            common.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+            common.put("QUARKUS_DATASOURCE_USERNAME", PostgresServer.USER);
+            common.put("QUARKUS_DATASOURCE_PASSWORD", "local");
+            common.putAll(settings.serviceEnvironment());
+
+            Map<String, ServiceProcess> services = new LinkedHashMap<>();
+            services.put(INTAKE, service(root, data, INTAKE, settings.intakePort(), common,
+                    Map.of("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl("intake"))));
+            services.put(ESCALATION, service(root, data, ESCALATION, settings.escalationPort(), common,
+                    Map.of("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl("escalation"))));
+            services.put(NOTIFICATION, service(root, data, NOTIFICATION, settings.notificationPort(), common,
+                    Map.of("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl("notification"),
+                            "QUARKUS_MAILER_HOST", "127.0.0.1",
+                            "QUARKUS_MAILER_PORT", Integer.toString(mailbox.smtpPort()),
+                            "QUARKUS_MAILER_FROM", "SafeReport <safereport@example.org>",
+                            "NOTIFICATION_PUBLIC_BASE_URL", "http://127.0.0.1:" + Ports.orFree(settings.intakePort()))));
+            for (ServiceProcess service : services.values()) {
+                started.add(service);
+                service.start();
+            }
+            for (ServiceProcess service : services.values()) {
+                service.awaitReady(START_TIMEOUT);
+            }
+            return new LocalStack(postgres, kafka, mailbox, services);
+        } catch (IOException | SQLException | RuntimeException e) {
+            closeInReverse(started);
+            throw e;
+        }
+    }
+
+    private static ServiceProcess service(Path root, Path data, String module, int port, Map<String, String> common,
+                                          Map<String, String> own) {
+        Map<String, String> environment = new HashMap<>(common);
+        environment.putAll(own);
+        return ServiceProcess.create(root.resolve(module), Ports.orFree(port), environment,
+                data.resolve("logs").resolve(module + ".log"));
+    }
+
+    public PostgresServer postgres() {
+        return postgres;
+    }
+
+    public KafkaBroker kafka() {
+        return kafka;
+    }
+
+    public MailSandbox mailbox() {
+        return mailbox;
+    }
+
+    public ServiceProcess service(String module) {
+        ServiceProcess service = services.get(module);
+        if (service == null) {
+            throw new IllegalArgumentException("no service " + module);
+        }
+        return service;
+    }
+
+    @Override
+    public void close() {
+        List<AutoCloseable> all = new ArrayList<>();
+        all.add(postgres);
+        all.add(kafka);
+        all.add(mailbox);
+        all.addAll(services.values());
+        closeInReverse(all);
+    }
+
+    private static void closeInReverse(List<AutoCloseable> parts) {
+        for (int i = parts.size() - 1; i >= 0; i--) {
+            try {
+                parts.get(i).close();
+            } catch (Exception e) {
+                System.err.println("could not stop " + parts.get(i) + ": " + e.getMessage());
+            }
+        }
+    }
+
+    /** The local-stack command: starts everything, prints where to look, stops everything on Ctrl-C. */
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(args.length > 0 ? args[0] : ".");
+        Settings settings = Settings.fromEnvironment(root);
+        System.out.println("Starting SafeReport locally (data in " + settings.dataDirectory().toAbsolutePath().normalize() + ") ...");
+        long startedAt = System.nanoTime();
+        LocalStack stack = start(settings);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nStopping SafeReport ...");
+            stack.close();
+            System.out.println("Stopped.");
+            stopped.countDown();
+        }, "local-stack-shutdown"));
+        System.out.printf("""
+
+                SafeReport is running (started in %.1f s).
+
+                  Report form / API   %s
+                  Local mailbox       %s
+                  Intake health       %s
+                  Escalation health   %s
+                  Notification health %s
+                  Kafka               %s
+                  PostgreSQL          jdbc:postgresql://127.0.0.1:%d/{intake,escalation,notification} (user %s)
+                  Logs                %s
+
+                Press Ctrl-C to stop.
+                """,
+                (System.nanoTime() - startedAt) / 1e9,
+                stack.service(INTAKE).url("/"),
+                stack.mailbox().webUrl(),
+                stack.service(INTAKE).url("/q/health"),
+                stack.service(ESCALATION).url("/q/health"),
+                stack.service(NOTIFICATION).url("/q/health"),
+                stack.kafka().bootstrapServers(),
+                stack.postgres().port(), PostgresServer.USER,
+                settings.dataDirectory().resolve("logs").toAbsolutePath().normalize());
+        stopped.await();
+    }
+}

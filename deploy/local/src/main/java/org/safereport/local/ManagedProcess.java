@@ -1,0 +1,95 @@
+package org.safereport.local;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** A child process of the stack with its output in a log file; stopped gently, or killed on purpose. */
+public class ManagedProcess implements AutoCloseable {
+
+    private static final Duration GRACEFUL_STOP = Duration.ofSeconds(30);
+
+    private final String name;
+    private final List<String> command;
+    private final Map<String, String> environment;
+    private final Path logFile;
+    private Process process;
+
+    public ManagedProcess(String name, List<String> command, Map<String, String> environment, Path logFile) {
+        this.name = name;
+        this.command = List.copyOf(command);
+        this.environment = Map.copyOf(environment);
+        this.logFile = logFile;
+    }
+
+    public static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Path logFile() {
+        return logFile;
+    }
+
+    public synchronized void start() throws IOException {
+        if (isAlive()) {
+            throw new IllegalStateException(name + " is already running");
+        }
+        Files.createDirectories(logFile.getParent());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+        builder.environment().putAll(environment);
+        process = builder.start();
+    }
+
+    public synchronized boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    public synchronized long pid() {
+        return process.pid();
+    }
+
+    /** SIGTERM, and SIGKILL only if the process has not ended after a grace period. */
+    public synchronized void stop() {
+        if (process == null) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(GRACEFUL_STOP.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** SIGKILL at once, as a crash would: for fault-injection tests. */
+    public synchronized void kill() throws InterruptedException {
+        if (process != null) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
+    /** Fails with the tail of the log when the process has died. */
+    protected void checkAlive() {
+        if (!isAlive()) {
+            throw new IllegalStateException(name + " exited; see " + logFile + ":\n" + Logs.tail(logFile, 40));
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

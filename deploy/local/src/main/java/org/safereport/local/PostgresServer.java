@@ -1,0 +1,76 @@
+package org.safereport.local;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+
+/**
+ * A real PostgreSQL server from the binaries that ship inside a Maven jar: no installation, no Docker.
+ * With a data directory the data survives a restart; without one it lives in a temporary folder.
+ */
+public final class PostgresServer implements AutoCloseable {
+
+    public static final String USER = "postgres";
+
+    private final EmbeddedPostgres postgres;
+
+    private PostgresServer(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    /**
+     * @param dataDirectory where the cluster lives, kept between starts; {@code null} for a throw-away one
+     * @param port the port to listen on, or 0 for any free port
+     */
+    public static PostgresServer start(Path dataDirectory, int port) throws IOException {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setPGStartupWait(Duration.ofSeconds(60))
+                .setServerConfig("listen_addresses", "127.0.0.1")
+                .setServerConfig("max_connections", "200");
+        if (dataDirectory != null) {
+            builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
+        }
+        if (port > 0) {
+            builder.setPort(port);
+        }
+        return new PostgresServer(builder.start());
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    /** The JDBC URL of {@code database}, created first if it does not exist yet. */
+    public String jdbcUrl(String database) throws SQLException {
+        createDatabaseIfMissing(database);
+        return "jdbc:postgresql://127.0.0.1:" + port() + "/" + database;
+    }
+
+    private void createDatabaseIfMissing(String database) throws SQLException {
+        if (!database.matches("[a-z][a-z0-9_]{0,62}")) {
+            throw new IllegalArgumentException("not a plain database name: " + database);
+        }
+        try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
+            try (PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+                exists.setString(1, database);
+                if (exists.executeQuery().next()) {
+                    return;
+                }
+            }
+            try (Statement create = connection.createStatement()) {
+                create.execute("CREATE DATABASE " + database);
+            }
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        postgres.close();
+    }
+}

@@ -1,0 +1,68 @@
+package org.safereport.local;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** One of the three Quarkus services, run from its built jar as its own process. */
+public final class ServiceProcess extends ManagedProcess {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+    private final int port;
+
+    private ServiceProcess(String name, List<String> command, Map<String, String> environment, Path logFile, int port) {
+        super(name, command, environment, logFile);
+        this.port = port;
+    }
+
+    /**
+     * @param module the service's Maven module folder, e.g. {@code intake-service}
+     * @param environment the service's configuration, as Quarkus reads it from environment variables
+     */
+    public static ServiceProcess create(Path module, int port, Map<String, String> environment, Path logFile) {
+        Path jar = module.resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: build it first with 'mvn -DskipTests package'");
+        }
+        List<String> command = List.of(javaExecutable(), "-Xms64m", "-Xmx256m", "-jar", jar.toString());
+        Map<String, String> env = new java.util.HashMap<>(environment);
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        return new ServiceProcess(module.getFileName().toString(), command, env, logFile, port);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    public void awaitReady(Duration timeout) {
+        Ports.await(name() + " to be ready at " + url("/q/health/ready"), timeout, () -> {
+            checkAlive();
+            return isReady();
+        });
+    }
+
+    public boolean isReady() {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url("/q/health/ready")))
+                    .timeout(Duration.ofSeconds(2)).build();
+            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package org.safereport.intake.api;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The one place where every failure becomes an {@code application/problem+json} response. */
+public class ProblemMapper {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    @ServerExceptionMapper
+    public Response invalidFields(ConstraintViolationException e) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(violation -> new Problem.FieldError(fieldOf(violation), violation.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        return badRequest(errors);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidField(InvalidFieldException e) {
+        return badRequest(List.of(new Problem.FieldError(e.field(), e.getMessage())));
+    }
+
+    @ServerExceptionMapper
+    public Response brokenJson(JsonParseException e) {
+        return problem(400, "The request body is not valid JSON", e.getOriginalMessage(), List.of());
+    }
+
+    /** Declared for the subtype too, so that it wins over Quarkus' own mapper for it. */
+    @ServerExceptionMapper
+    public Response unmappableJson(MismatchedInputException e) {
+        return unmappableJson((JsonMappingException) e);
+    }
+
+    @ServerExceptionMapper
+    public Response unmappableJson(JsonMappingException e) {
+        String field = pathOf(e);
+        String message = e instanceof UnrecognizedPropertyException ? "is not a known field"
+                : "has the wrong type or format";
+        return badRequest(List.of(new Problem.FieldError(field.isEmpty() ? "body" : field, message)));
+    }
+
+    @ServerExceptionMapper
+    public Response httpError(WebApplicationException e) {
+        Response.StatusType status = e.getResponse().getStatusInfo();
+        return problem(status.getStatusCode(), status.getReasonPhrase(), e.getMessage(), List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e) {
+        LOG.error("Unexpected failure", e);
+        return problem(500, "Internal Server Error", "Something went wrong on our side. Please try again.", List.of());
+    }
+
+    private static Response badRequest(List<Problem.FieldError> errors) {
+        String fields = errors.stream().map(Problem.FieldError::field).distinct().collect(Collectors.joining(", "));
+        return problem(400, "Some fields need correcting", "Check: " + fields, errors);
+    }
+
+    private static Response problem(int status, String title, String detail, List<Problem.FieldError> errors) {
+        return Response.status(status)
+                .type(Problem.MEDIA_TYPE)
+                .entity(new Problem("about:blank", title, status, detail, errors))
+                .build();
+    }
+
+    /** {@code reporter.email} rather than {@code submit.submission.reporter.email}. */
+    private static String fieldOf(ConstraintViolation<?> violation) {
+        List<String> names = new ArrayList<>();
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.PROPERTY) {
+                names.add(node.getName());
+            }
+        }
+        return names.isEmpty() ? "body" : String.join(".", names);
+    }
+
+    private static String pathOf(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            if (reference.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+}

@@ -1,0 +1,155 @@
+package org.safereport.intake;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.safereport.testing.KafkaTestResource;
+import org.safereport.testing.KafkaTopics;
+import org.safereport.testing.PostgresTestResource;
+
+import java.time.Duration;
+import java.util.List;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.matchesPattern;
+
+@QuarkusTest
+@WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
+class ReportSubmissionTest {
+
+    private static final String TOPIC = "reports.submitted.v1";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void acceptedReportIsStoredAndPublishedOnceWithItsReference() throws Exception {
+        String reference = given()
+                .contentType(ContentType.JSON)
+                .body("""
+                        {"category": "RESIDENT_CONTACT",
+                         "description": "A resident sent me a friend request and a message on Instagram.",
+                         "reporter": {"name": "Alex Example", "email": "alex.example@example.org", "phone": "+44 7700 900123"}}
+                        """)
+                .when().post("/api/v1/reports")
+                .then()
+                .statusCode(201)
+                .header("Location", matchesPattern(".*/api/v1/reports/SM-[0-9A-Z]{4}-[0-9A-Z]{4}$"))
+                .body("status", equalTo("RECEIVED"))
+                .extract().path("reference");
+
+        List<ConsumerRecord<String, String>> records = KafkaTopics.awaitRecords(TOPIC, 1,
+                record -> record.value().contains(reference), Duration.ofSeconds(30));
+        JsonNode event = JSON.readTree(records.get(0).value());
+        assertThat(event.get("eventType").asText()).isEqualTo("report.submitted");
+        assertThat(event.get("schemaVersion").asInt()).isEqualTo(1);
+        assertThat(event.get("eventId").asText()).isNotBlank();
+        assertThat(event.get("category").asText()).isEqualTo("RESIDENT_CONTACT");
+        assertThat(event.get("reporterEmail").asText()).isEqualTo("alex.example@example.org");
+        assertThat(records.get(0).key()).isEqualTo(event.get("reportId").asText());
+        // Minimal disclosure: what happened and who the reporter is stay in the intake database.
+        assertThat(records.get(0).value()).doesNotContain("Instagram", "Alex Example", "900123");
+
+        assertThat(KafkaTopics.recordsAfter(Duration.ofSeconds(3), TOPIC, record -> record.value().contains(reference)))
+                .as("published exactly once").hasSize(1);
+
+        given().when().get("/api/v1/reports/" + reference)
+                .then().statusCode(200).body("reference", equalTo(reference)).body("status", equalTo("RECEIVED"));
+    }
+
+    @Test
+    void anonymousReportCarriesNoReporter() throws Exception {
+        String reference = given()
+                .contentType(ContentType.JSON)
+                .body("{\"category\": \"INAPPROPRIATE_MATERIAL\", \"description\": \"Offensive comments under our charity's post.\"}")
+                .when().post("/api/v1/reports")
+                .then().statusCode(201)
+                .extract().path("reference");
+
+        ConsumerRecord<String, String> record = KafkaTopics.awaitRecords(TOPIC, 1,
+                r -> r.value().contains(reference), Duration.ofSeconds(30)).get(0);
+        assertThat(JSON.readTree(record.value()).get("reporterEmail").isNull()).isTrue();
+    }
+
+    @Test
+    void unknownFieldIsNamedInAProblem() {
+        given()
+                .contentType(ContentType.JSON)
+                .body("{\"category\": \"GRIEVANCE\", \"description\": \"An unfair decision was made.\", \"severity\": 5}")
+                .when().post("/api/v1/reports")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("status", equalTo(400))
+                .body("errors.field", hasItem("severity"))
+                .body("errors.message", hasItem("is not a known field"));
+    }
+
+    @Test
+    void missingAndInvalidFieldsAreEachNamed() {
+        given()
+                .contentType(ContentType.JSON)
+                .body("{\"description\": \"short\", \"reporter\": {\"email\": \"not-an-email\"}}")
+                .when().post("/api/v1/reports")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("category"))
+                .body("errors.field", hasItem("description"))
+                .body("errors.field", hasItem("reporter.email"));
+    }
+
+    @Test
+    void unknownCategoryIsRefused() {
+        given()
+                .contentType(ContentType.JSON)
+                .body("{\"category\": \"PARKING\", \"description\": \"Someone parked in my space again.\"}")
+                .when().post("/api/v1/reports")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("category"))
+                .body("errors[0].message", containsString("RESIDENT_CONTACT"));
+    }
+
+    @Test
+    void wrongTypeAndBrokenJsonAreClientErrors() {
+        given()
+                .contentType(ContentType.JSON)
+                .body("{\"category\": \"GRIEVANCE\", \"description\": [1, 2]}")
+                .when().post("/api/v1/reports")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("description"));
+
+        given()
+                .contentType(ContentType.JSON)
+                .body("{\"category\": ")
+                .when().post("/api/v1/reports")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
+
+        given()
+                .contentType(ContentType.JSON)
+                .when().post("/api/v1/reports")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void unknownReferenceIsNotFound() {
+        given().when().get("/api/v1/reports/SM-0000-0000")
+                .then().statusCode(404).contentType("application/problem+json");
+    }
+}

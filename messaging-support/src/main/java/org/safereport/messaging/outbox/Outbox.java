@@ -1,0 +1,57 @@
+package org.safereport.messaging.outbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.util.UUID;
+
+/**
+ * Stores an event to publish in the caller's transaction: the event exists if and only if the change
+ * that caused it was committed. {@link OutboxRelay} publishes it once the transaction has committed.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    private final ObjectMapper objectMapper;
+    private final Event<OutboxMessageStored> stored;
+    private final Clock clock;
+
+    public Outbox(ObjectMapper objectMapper, Event<OutboxMessageStored> stored, Clock clock) {
+        this.objectMapper = objectMapper;
+        this.stored = stored;
+        this.clock = clock;
+    }
+
+    /**
+     * @param eventId the event's unique id, which consumers use to drop duplicates
+     * @param event a record that Jackson serialises as the message's JSON body
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void add(String topic, String key, UUID eventId, String eventType, Object event) {
+        OutboxMessage message = new OutboxMessage();
+        message.eventId = eventId;
+        message.topic = topic;
+        message.key = key;
+        message.eventType = eventType;
+        message.payload = toJson(event);
+        message.createdAt = clock.instant();
+        message.persist();
+        stored.fire(new OutboxMessageStored());
+    }
+
+    private String toJson(Object event) {
+        try {
+            return objectMapper.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("event " + event.getClass().getSimpleName() + " cannot be written as JSON", e);
+        }
+    }
+
+    /** Fired in the storing transaction; the relay observes it after a successful commit. */
+    public record OutboxMessageStored() {
+    }
+}

@@ -1,0 +1,155 @@
+package org.safereport.messaging.outbox;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.persistence.EntityManager;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.jboss.logging.Logger;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Publishes stored outbox messages to Kafka, oldest first, and marks them published once the broker has
+ * acknowledged them. It runs right after each commit and also on a timer, so rows left behind by a
+ * crash or by a Kafka outage are published when Kafka is back. Rows are claimed with
+ * {@code FOR UPDATE SKIP LOCKED}, so several replicas never publish the same row at the same time;
+ * a row published whose mark was lost is published again, which consumers absorb by event id.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    /** The channel every service maps to its Kafka producer; the topic is set per message. */
+    public static final String CHANNEL = "outbox";
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    private final Emitter<String> emitter;
+    private final EntityManager entityManager;
+    private final Clock clock;
+    private final int batchSize;
+    private final long acknowledgementTimeoutSeconds;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "outbox-relay");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicBoolean drainRequested = new AtomicBoolean();
+    private volatile boolean stopping;
+
+    public OutboxRelay(@Channel(CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096) Emitter<String> emitter,
+                EntityManager entityManager, Clock clock,
+                @ConfigProperty(name = "outbox.batch-size", defaultValue = "200") int batchSize,
+                @ConfigProperty(name = "outbox.acknowledgement-timeout-seconds", defaultValue = "30") long acknowledgementTimeoutSeconds) {
+        this.emitter = emitter;
+        this.entityManager = entityManager;
+        this.clock = clock;
+        this.batchSize = batchSize;
+        this.acknowledgementTimeoutSeconds = acknowledgementTimeoutSeconds;
+    }
+
+    public void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.OutboxMessageStored stored) {
+        requestDrain();
+    }
+
+    @Scheduled(every = "${outbox.poll-interval:2s}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    public void poll() {
+        requestDrain();
+    }
+
+    /** Coalesces requests: at most one drain runs and at most one more waits behind it. */
+    private void requestDrain() {
+        if (!stopping && drainRequested.compareAndSet(false, true)) {
+            worker.execute(this::drainAll);
+        }
+    }
+
+    private void drainAll() {
+        drainRequested.set(false);
+        try {
+            int published;
+            do {
+                published = publishBatch();
+            } while (published == batchSize && !stopping);
+        } catch (Exception e) {
+            // Kafka or the database is unavailable: the rows stay unpublished and the next poll retries.
+            LOG.warnf("Outbox relay could not publish, will retry: %s", e.toString());
+        }
+    }
+
+    private int publishBatch() {
+        return QuarkusTransaction.requiringNew().timeout((int) acknowledgementTimeoutSeconds * 2).call(() -> {
+            @SuppressWarnings("unchecked")
+            List<OutboxMessage> batch = entityManager.createNativeQuery(
+                            "SELECT * FROM outbox_message WHERE published_at IS NULL ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED",
+                            OutboxMessage.class)
+                    .setParameter("limit", batchSize)
+                    .getResultList();
+            if (batch.isEmpty()) {
+                return 0;
+            }
+            List<CompletableFuture<Void>> acknowledgements = new ArrayList<>(batch.size());
+            for (OutboxMessage message : batch) {
+                acknowledgements.add(send(message));
+            }
+            CompletableFuture.allOf(acknowledgements.toArray(CompletableFuture[]::new))
+                    .get(acknowledgementTimeoutSeconds, TimeUnit.SECONDS);
+            var now = clock.instant();
+            for (OutboxMessage message : batch) {
+                message.publishedAt = now;
+            }
+            LOG.debugf("Outbox relay published %d message(s)", batch.size());
+            return batch.size();
+        });
+    }
+
+    private CompletableFuture<Void> send(OutboxMessage message) {
+        CompletableFuture<Void> acknowledged = new CompletableFuture<>();
+        RecordHeaders headers = new RecordHeaders();
+        headers.add("event-id", message.eventId.toString().getBytes(StandardCharsets.UTF_8));
+        headers.add("event-type", message.eventType.getBytes(StandardCharsets.UTF_8));
+        emitter.send(Message.of(message.payload)
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                        .withTopic(message.topic)
+                        .withKey(message.key)
+                        .withHeaders(headers)
+                        .build())
+                .withAck(() -> {
+                    acknowledged.complete(null);
+                    return CompletableFuture.completedFuture(null);
+                })
+                .withNack(failure -> {
+                    acknowledged.completeExceptionally(failure);
+                    return CompletableFuture.completedFuture(null);
+                }));
+        return acknowledged;
+    }
+
+    public void onShutdown(@Observes ShutdownEvent shutdown) {
+        stopping = true;
+        worker.shutdown();
+        try {
+            // Let a batch in flight finish so that its rows are marked; anything left is published on the next start.
+            worker.awaitTermination(acknowledgementTimeoutSeconds, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
