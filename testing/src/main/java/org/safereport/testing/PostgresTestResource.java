@@ -32,7 +32,7 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
     private static synchronized String embeddedJdbcUrl() {
         try {
             if (server == null) {
-                server = PostgresServer.start(null, 0);
+                server = PostgresServer.start(null, 0, null);
                 Runtime.getRuntime().addShutdownHook(new Thread(PostgresTestResource::stopServer, "embedded-postgres-stop"));
             }
             return server.jdbcUrl("service_test");

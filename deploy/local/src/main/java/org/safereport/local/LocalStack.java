@@ -60,6 +60,9 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    /** Held so that the levels stick: the console shows the URLs, the details are in the log files. */
+    private static final List<java.util.logging.Logger> QUIET_LOGGERS = List.of(
+            java.util.logging.Logger.getLogger("io.zonky"), java.util.logging.Logger.getLogger("com.icegreen"));
 
     private final PostgresServer postgres;
     private final KafkaBroker kafka;
@@ -78,7 +81,8 @@ public final class LocalStack implements AutoCloseable {
         Path data = settings.dataDirectory().toAbsolutePath().normalize();
         List<AutoCloseable> started = new ArrayList<>();
         try {
-            PostgresServer postgres = PostgresServer.start(data.resolve("postgres"), settings.postgresPort());
+            PostgresServer postgres = PostgresServer.start(data.resolve("postgres"), settings.postgresPort(),
+                    data.resolve("logs/postgres.log"));
             started.add(postgres);
             KafkaBroker kafka = KafkaBroker.create(root.resolve("deploy/local/kafka-broker/target/lib"),
                     data.resolve("kafka"), Ports.orFree(settings.kafkaPort()), Ports.orFree(settings.kafkaControllerPort()));
@@ -88,6 +92,7 @@ public final class LocalStack implements AutoCloseable {
             started.add(mailbox);
 
             Map<String, String> common = new HashMap<>();
+            common.put("QUARKUS_HTTP_HOST", "127.0.0.1");
             common.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
             common.put("QUARKUS_DATASOURCE_USERNAME", PostgresServer.USER);
             common.put("QUARKUS_DATASOURCE_PASSWORD", "local");
@@ -102,8 +107,7 @@ public final class LocalStack implements AutoCloseable {
                     Map.of("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl("notification"),
                             "QUARKUS_MAILER_HOST", "127.0.0.1",
                             "QUARKUS_MAILER_PORT", Integer.toString(mailbox.smtpPort()),
-                            "QUARKUS_MAILER_FROM", "SafeReport <safereport@example.org>",
-                            "NOTIFICATION_PUBLIC_BASE_URL", "http://127.0.0.1:" + Ports.orFree(settings.intakePort()))));
+                            "QUARKUS_MAILER_FROM", "SafeReport <safereport@example.org>")));
             for (ServiceProcess service : services.values()) {
                 started.add(service);
                 service.start();
@@ -169,6 +173,7 @@ public final class LocalStack implements AutoCloseable {
     /** The local-stack command: starts everything, prints where to look, stops everything on Ctrl-C. */
     public static void main(String[] args) throws Exception {
         Path root = Path.of(args.length > 0 ? args[0] : ".");
+        QUIET_LOGGERS.forEach(logger -> logger.setLevel(java.util.logging.Level.WARNING));
         Settings settings = Settings.fromEnvironment(root);
         System.out.println("Starting SafeReport locally (data in " + settings.dataDirectory().toAbsolutePath().normalize() + ") ...");
         long startedAt = System.nanoTime();
@@ -184,7 +189,7 @@ public final class LocalStack implements AutoCloseable {
 
                 SafeReport is running (started in %.1f s).
 
-                  Report form / API   %s
+                  Report API          %s
                   Local mailbox       %s
                   Intake health       %s
                   Escalation health   %s
@@ -196,7 +201,7 @@ public final class LocalStack implements AutoCloseable {
                 Press Ctrl-C to stop.
                 """,
                 (System.nanoTime() - startedAt) / 1e9,
-                stack.service(INTAKE).url("/"),
+                stack.service(INTAKE).url("/api/v1/reports"),
                 stack.mailbox().webUrl(),
                 stack.service(INTAKE).url("/q/health"),
                 stack.service(ESCALATION).url("/q/health"),

@@ -3,6 +3,7 @@ package org.safereport.local;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -27,8 +28,9 @@ public final class PostgresServer implements AutoCloseable {
     /**
      * @param dataDirectory where the cluster lives, kept between starts; {@code null} for a throw-away one
      * @param port the port to listen on, or 0 for any free port
+     * @param logFile where the server's output goes; {@code null} to log it through slf4j
      */
-    public static PostgresServer start(Path dataDirectory, int port) throws IOException {
+    public static PostgresServer start(Path dataDirectory, int port, Path logFile) throws IOException {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setServerConfig("listen_addresses", "127.0.0.1")
@@ -38,6 +40,11 @@ public final class PostgresServer implements AutoCloseable {
         }
         if (port > 0) {
             builder.setPort(port);
+        }
+        if (logFile != null) {
+            Files.createDirectories(logFile.getParent());
+            ProcessBuilder.Redirect toLog = ProcessBuilder.Redirect.appendTo(logFile.toFile());
+            builder.setOutputRedirector(toLog).setErrorRedirector(toLog);
         }
         return new PostgresServer(builder.start());
     }

@@ -15,16 +15,14 @@ import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
+import org.safereport.messaging.DrainLoop;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Publishes stored outbox messages to Kafka, oldest first, and marks them published once the broker has
@@ -46,13 +44,7 @@ public class OutboxRelay {
     private final Clock clock;
     private final int batchSize;
     private final long acknowledgementTimeoutSeconds;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "outbox-relay");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private final AtomicBoolean drainRequested = new AtomicBoolean();
-    private volatile boolean stopping;
+    private final DrainLoop loop;
 
     public OutboxRelay(@Channel(CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096) Emitter<String> emitter,
                 EntityManager entityManager, Clock clock,
@@ -63,35 +55,17 @@ public class OutboxRelay {
         this.clock = clock;
         this.batchSize = batchSize;
         this.acknowledgementTimeoutSeconds = acknowledgementTimeoutSeconds;
+        this.loop = new DrainLoop("outbox-relay", batchSize, this::publishBatch);
     }
 
     public void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.OutboxMessageStored stored) {
-        requestDrain();
+        loop.request();
     }
 
-    @Scheduled(every = "${outbox.poll-interval:2s}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${outbox.poll-interval:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     public void poll() {
-        requestDrain();
-    }
-
-    /** Coalesces requests: at most one drain runs and at most one more waits behind it. */
-    private void requestDrain() {
-        if (!stopping && drainRequested.compareAndSet(false, true)) {
-            worker.execute(this::drainAll);
-        }
-    }
-
-    private void drainAll() {
-        drainRequested.set(false);
-        try {
-            int published;
-            do {
-                published = publishBatch();
-            } while (published == batchSize && !stopping);
-        } catch (Exception e) {
-            // Kafka or the database is unavailable: the rows stay unpublished and the next poll retries.
-            LOG.warnf("Outbox relay could not publish, will retry: %s", e.toString());
-        }
+        loop.request();
     }
 
     private int publishBatch() {
@@ -143,13 +117,6 @@ public class OutboxRelay {
     }
 
     public void onShutdown(@Observes ShutdownEvent shutdown) {
-        stopping = true;
-        worker.shutdown();
-        try {
-            // Let a batch in flight finish so that its rows are marked; anything left is published on the next start.
-            worker.awaitTermination(acknowledgementTimeoutSeconds, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        loop.stop(acknowledgementTimeoutSeconds);
     }
 }

@@ -1,0 +1,31 @@
+package org.safereport.escalation.domain.policy;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One row of the routing table: who is told first, how fast they must acknowledge, on which channels,
+ * and who comes next when nobody does.
+ *
+ * @param label the reporter's situation in plain words, as the form shows it
+ * @param guidance what the reporter is told to do next
+ * @param urgency how the notification is headed, e.g. "Urgent - safeguarding"
+ * @param recipientAction what the policy asks the recipient to do
+ * @param chain the steps after the first, in order
+ */
+public record CategoryRule(String code, String label, String hint, String guidance, String urgency,
+                           String recipientAction, Role firstRecipient, Deadline deadline, Set<Channel> channels,
+                           List<ChainStep> chain) {
+
+    /** A later step of the chain: its role and its own deadline. */
+    public record ChainStep(Role role, Deadline deadline) {
+    }
+
+    /** The first recipient followed by the chain, as one ordered list of steps. */
+    public List<ChainStep> steps() {
+        List<ChainStep> steps = new java.util.ArrayList<>(chain.size() + 1);
+        steps.add(new ChainStep(firstRecipient, deadline));
+        steps.addAll(chain);
+        return List.copyOf(steps);
+    }
+}

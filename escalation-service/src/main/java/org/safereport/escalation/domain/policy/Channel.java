@@ -1,0 +1,6 @@
+package org.safereport.escalation.domain.policy;
+
+public enum Channel {
+    EMAIL,
+    SMS
+}

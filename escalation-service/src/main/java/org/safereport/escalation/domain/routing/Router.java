@@ -1,0 +1,162 @@
+package org.safereport.escalation.domain.routing;
+
+import org.safereport.escalation.domain.directory.Directory;
+import org.safereport.escalation.domain.directory.Person;
+import org.safereport.escalation.domain.policy.CategoryRule;
+import org.safereport.escalation.domain.policy.Role;
+import org.safereport.escalation.domain.policy.RoutingPolicy;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Applies the routing policy to a report: a pure function of the report, the policy, the directory and
+ * the instant, so that the same inputs always give the same plan (rule 6) and every rule can be tested
+ * alone. Rule numbers refer to routing.md.
+ */
+public final class Router {
+
+    private Router() {
+    }
+
+    public static RoutingPlan route(ReportFacts report, RoutingPolicy policy, Directory directory, Instant now) {
+        List<String> planReasons = new ArrayList<>();
+        CategoryRule rule = policy.category(report.category()).orElseGet(() -> {
+            planReasons.add("category " + report.category() + " is not in policy " + policy.version()
+                    + ": routed as " + policy.fallbackCategory());
+            return policy.categories().get(policy.fallbackCategory());
+        });
+        Optional<Person> reporter = directory.byEmail(report.reporterEmail());
+        Optional<Person> subject = directory.byEmail(report.subjectEmail());
+        if (report.reporterEmail() == null) {
+            planReasons.add("anonymous report");
+        } else if (reporter.isEmpty()) {
+            planReasons.add("reporter not in the directory");
+        }
+
+        Resolution resolution = new Resolution(directory, reporter, subject, now);
+        List<RoutingPlan.Step> steps = new ArrayList<>();
+        Instant stepStart = now;
+        for (CategoryRule.ChainStep chainStep : rule.steps()) {
+            List<String> reasons = new ArrayList<>();
+            List<Person> recipients = resolution.recipients(chainStep.role(), reasons);
+            if (recipients.isEmpty()) {
+                planReasons.add(chainStep.role() + " step passed over: " + String.join("; ", reasons));
+                continue;
+            }
+            Instant dueAt = policy.calendar().due(stepStart, chainStep.deadline());
+            steps.add(new RoutingPlan.Step(steps.size(), chainStep.role(), recipients, rule.channels(),
+                    chainStep.deadline(), dueAt, reasons));
+            stepStart = dueAt;
+        }
+        if (steps.isEmpty()) {
+            steps.add(lastResort(rule, policy, directory, subject, now, planReasons));
+        }
+        return new RoutingPlan(policy.version(), policy.contentHash(), rule.code(), steps, planReasons);
+    }
+
+    /** Nobody eligible is left anywhere in the chain: the last step's role, the subject still excepted. */
+    private static RoutingPlan.Step lastResort(CategoryRule rule, RoutingPolicy policy, Directory directory,
+                                               Optional<Person> subject, Instant now, List<String> planReasons) {
+        List<CategoryRule.ChainStep> steps = rule.steps();
+        CategoryRule.ChainStep last = steps.get(steps.size() - 1);
+        List<Person> recipients = new ArrayList<>();
+        for (Role role : List.of(last.role(), Role.CHAIR_OF_TRUSTEES, Role.CHIEF_EXECUTIVE)) {
+            directory.holders(role).stream().filter(p -> subject.map(s -> !s.id().equals(p.id())).orElse(true))
+                    .forEach(recipients::add);
+            if (!recipients.isEmpty()) {
+                planReasons.add("no eligible recipient left in the chain: last resort " + role
+                        + ", regardless of absence or of being the reporter");
+                return new RoutingPlan.Step(0, role, recipients, rule.channels(), last.deadline(),
+                        policy.calendar().due(now, last.deadline()), List.of("last resort"));
+            }
+        }
+        throw new IllegalStateException("the directory has no one to route to: no " + last.role()
+                + ", chair of trustees or chief executive other than the subject");
+    }
+
+    /** Turns a role into people, applying rules 2, 3, 4, 8 and 9, and remembers who has been chosen. */
+    private static final class Resolution {
+
+        private final Directory directory;
+        private final Optional<Person> reporter;
+        private final Optional<Person> subject;
+        private final Instant now;
+        private final Set<String> alreadyChosen = new HashSet<>();
+
+        Resolution(Directory directory, Optional<Person> reporter, Optional<Person> subject, Instant now) {
+            this.directory = directory;
+            this.reporter = reporter;
+            this.subject = subject;
+            this.now = now;
+        }
+
+        List<Person> recipients(Role role, List<String> reasons) {
+            List<Person> recipients = new ArrayList<>();
+            for (Person holder : holders(role, reasons)) {
+                eligible(holder, reasons).filter(person -> {
+                    if (alreadyChosen.contains(person.id()) || recipients.contains(person)) {
+                        reasons.add("rule 8: " + person.id() + " passed over: already notified on this case");
+                        return false;
+                    }
+                    return true;
+                }).ifPresent(recipients::add);
+            }
+            recipients.forEach(person -> alreadyChosen.add(person.id()));
+            if (recipients.size() > 1) {
+                reasons.add("rule 9: " + role + " is held by " + recipients.size() + " people, all notified");
+            }
+            return recipients;
+        }
+
+        /** Rule 3: the reporter's line manager, or the Chief Executive when none is known. */
+        private List<Person> holders(Role role, List<String> reasons) {
+            if (role != Role.LINE_MANAGER) {
+                return directory.holders(role);
+            }
+            Optional<Person> manager = reporter.flatMap(person -> directory.byId(person.lineManagerId()));
+            if (manager.isPresent()) {
+                reasons.add("the reporter's line manager is " + manager.get().id());
+                return List.of(manager.get());
+            }
+            reasons.add("rule 3: no line manager known, so the Chief Executive");
+            return directory.holders(Role.CHIEF_EXECUTIVE);
+        }
+
+        /** Rules 2 and 4: never the subject or the reporter; an absent person's cover instead. */
+        private Optional<Person> eligible(Person person, List<String> reasons) {
+            if (isSubject(person)) {
+                reasons.add("rule 2: " + person.id() + " passed over: the report is about them");
+                return Optional.empty();
+            }
+            if (isReporter(person)) {
+                reasons.add("rule 2: " + person.id() + " passed over: they made the report");
+                return Optional.empty();
+            }
+            Optional<Person.Absence> absence = person.absenceAt(now);
+            if (absence.isEmpty()) {
+                return Optional.of(person);
+            }
+            Optional<Person> cover = directory.byId(absence.get().coverId())
+                    .filter(c -> c.absenceAt(now).isEmpty() && !isSubject(c) && !isReporter(c));
+            if (cover.isPresent()) {
+                reasons.add("rule 4: " + person.id() + " is absent, covered by " + cover.get().id());
+            } else {
+                reasons.add("rule 4: " + person.id() + " is absent with no available cover: passed over");
+            }
+            return cover;
+        }
+
+        private boolean isSubject(Person person) {
+            return subject.map(s -> s.id().equals(person.id())).orElse(false);
+        }
+
+        private boolean isReporter(Person person) {
+            return reporter.map(r -> r.id().equals(person.id())).orElse(false);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package org.safereport.escalation.persistence;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.safereport.escalation.domain.CaseState;
+
+import java.time.Instant;
+import java.util.UUID;
+
+@Entity
+@Table(name = "escalation_case")
+public class EscalationCase extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "report_id", nullable = false, unique = true)
+    public UUID reportId;
+
+    @Column(name = "source_event_id", nullable = false, unique = true)
+    public UUID sourceEventId;
+
+    @Column(nullable = false)
+    public String reference;
+
+    /** The category the report was filed under. */
+    @Column(nullable = false)
+    public String category;
+
+    /** The category whose rule was applied: differs for a code the policy does not know. */
+    @Column(name = "routed_category", nullable = false)
+    public String routedCategory;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public CaseState state;
+
+    @Column(name = "policy_version", nullable = false)
+    public String policyVersion;
+
+    @Column(name = "policy_hash", nullable = false)
+    public String policyHash;
+
+    @Column(name = "directory_version", nullable = false)
+    public String directoryVersion;
+
+    @Column(name = "submitted_at", nullable = false)
+    public Instant submittedAt;
+
+    @Column(name = "opened_at", nullable = false)
+    public Instant openedAt;
+
+    public static boolean existsForReport(UUID reportId) {
+        return count("reportId", reportId) > 0;
+    }
+}
