@@ -37,7 +37,9 @@ class ReportSubmissionTest {
                 .body("""
                         {"category": "RESIDENT_CONTACT",
                          "description": "A resident sent me a friend request and a message on Instagram.",
-                         "reporter": {"name": "Alex Example", "email": "alex.example@example.org", "phone": "+44 7700 900123"}}
+                         "reporter": {"name": "Alex Example", "email": "alex.example@example.org", "phone": "+44 7700 900123"},
+                         "subject": {"name": "Sam Example", "email": "sam.example@example.org"},
+                         "youngPersonAtRisk": true}
                         """)
                 .when().post("/api/v1/reports")
                 .then()
@@ -54,9 +56,11 @@ class ReportSubmissionTest {
         assertThat(event.get("eventId").asText()).isNotBlank();
         assertThat(event.get("category").asText()).isEqualTo("RESIDENT_CONTACT");
         assertThat(event.get("reporterEmail").asText()).isEqualTo("alex.example@example.org");
+        assertThat(event.get("subjectEmail").asText()).isEqualTo("sam.example@example.org");
+        assertThat(event.get("youngPersonAtRisk").asBoolean()).isTrue();
         assertThat(records.get(0).key()).isEqualTo(event.get("reportId").asText());
         // Minimal disclosure: what happened and who the reporter is stay in the intake database.
-        assertThat(records.get(0).value()).doesNotContain("Instagram", "Alex Example", "900123");
+        assertThat(records.get(0).value()).doesNotContain("Instagram", "Alex Example", "900123", "Sam Example");
 
         assertThat(KafkaTopics.recordsAfter(Duration.ofSeconds(3), TOPIC, record -> record.value().contains(reference)))
                 .as("published exactly once").hasSize(1);
@@ -76,7 +80,9 @@ class ReportSubmissionTest {
 
         ConsumerRecord<String, String> record = KafkaTopics.awaitRecords(TOPIC, 1,
                 r -> r.value().contains(reference), Duration.ofSeconds(30)).get(0);
-        assertThat(JSON.readTree(record.value()).get("reporterEmail").isNull()).isTrue();
+        JsonNode event = JSON.readTree(record.value());
+        assertThat(event.get("reporterEmail").isNull()).isTrue();
+        assertThat(event.get("youngPersonAtRisk").asBoolean()).isFalse();
     }
 
     @Test

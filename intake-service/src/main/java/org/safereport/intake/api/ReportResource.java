@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
 import org.jboss.logging.Logger;
 import org.safereport.intake.config.IntakeConfig;
+import org.safereport.problem.InvalidFieldException;
 import org.safereport.intake.persistence.Report;
 import org.safereport.intake.persistence.ReportStore;
 

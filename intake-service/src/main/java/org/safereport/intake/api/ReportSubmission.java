@@ -17,7 +17,27 @@ public record ReportSubmission(
         String description,
 
         @Valid
-        Reporter reporter) {
+        Reporter reporter,
+
+        @Valid
+        Subject subject,
+
+        Boolean youngPersonAtRisk) {
+
+    /** "I think a young person may be at risk": the safeguarding chain runs as well (rule 1). */
+    public boolean atRisk() {
+        return Boolean.TRUE.equals(youngPersonAtRisk);
+    }
+
+    /** The member the report is about, if any: the report never goes to them. */
+    public record Subject(
+            @Size(max = 200, message = "must be at most 200 characters")
+            String name,
+
+            @Email(message = "must be an email address")
+            @Size(max = 254, message = "must be at most 254 characters")
+            String email) {
+    }
 
     /** Who filed the report; leave it out to report anonymously. */
     public record Reporter(

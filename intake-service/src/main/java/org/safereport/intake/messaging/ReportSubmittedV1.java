@@ -10,6 +10,8 @@ import java.util.UUID;
  *
  * @param reporterEmail the reporter's work email, to find them (and their line manager) in the people
  *                      directory; {@code null} for an anonymous report
+ * @param subjectEmail the work email of the member the report is about, so that it never goes to them;
+ *                     {@code null} when none is named
  */
 public record ReportSubmittedV1(
         UUID eventId,
@@ -21,6 +23,7 @@ public record ReportSubmittedV1(
         String category,
         boolean youngPersonAtRisk,
         String reporterEmail,
+        String subjectEmail,
         Instant submittedAt) {
 
     public static final String TOPIC = "reports.submitted.v1";
@@ -28,8 +31,8 @@ public record ReportSubmittedV1(
     public static final int SCHEMA_VERSION = 1;
 
     public static ReportSubmittedV1 of(UUID reportId, String reference, String category, boolean youngPersonAtRisk,
-                                       String reporterEmail, Instant submittedAt) {
+                                       String reporterEmail, String subjectEmail, Instant submittedAt) {
         return new ReportSubmittedV1(UUID.randomUUID(), TYPE, SCHEMA_VERSION, submittedAt, reportId, reference,
-                category, youngPersonAtRisk, reporterEmail, submittedAt);
+                category, youngPersonAtRisk, reporterEmail, subjectEmail, submittedAt);
     }
 }

@@ -38,6 +38,15 @@ public class Report extends PanacheEntityBase {
     @Column(name = "reporter_phone")
     public String reporterPhone;
 
+    @Column(name = "subject_name")
+    public String subjectName;
+
+    @Column(name = "subject_email")
+    public String subjectEmail;
+
+    @Column(name = "young_person_at_risk", nullable = false)
+    public boolean youngPersonAtRisk;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public ReportStatus status;

@@ -37,12 +37,17 @@ public class ReportStore {
             report.reporterEmail = submission.reporter().email();
             report.reporterPhone = submission.reporter().phone();
         }
+        if (submission.subject() != null) {
+            report.subjectName = submission.subject().name();
+            report.subjectEmail = submission.subject().email();
+        }
+        report.youngPersonAtRisk = submission.atRisk();
         report.status = ReportStatus.RECEIVED;
         report.submittedAt = clock.instant();
         report.persist();
 
-        ReportSubmittedV1 event = ReportSubmittedV1.of(report.id, report.reference, report.category, false,
-                report.reporterEmail, report.submittedAt);
+        ReportSubmittedV1 event = ReportSubmittedV1.of(report.id, report.reference, report.category,
+                report.youngPersonAtRisk, report.reporterEmail, report.subjectEmail, report.submittedAt);
         outbox.add(ReportSubmittedV1.TOPIC, report.id.toString(), event.eventId(), ReportSubmittedV1.TYPE, event);
         return report;
     }

@@ -1,4 +1,4 @@
-package org.safereport.intake.api;
+package org.safereport.problem;
 
 /** A request field that passed its format checks but is still not acceptable. */
 public class InvalidFieldException extends RuntimeException {

@@ -1,4 +1,4 @@
-package org.safereport.intake.api;
+package org.safereport.problem;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
