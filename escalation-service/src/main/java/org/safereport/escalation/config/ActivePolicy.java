@@ -2,7 +2,6 @@ package org.safereport.escalation.config;
 
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.safereport.escalation.domain.directory.Directory;
 import org.safereport.escalation.domain.policy.RoutingPolicy;
@@ -30,8 +29,9 @@ public class ActivePolicy {
 
     private final PolicyFiles.Loaded loaded;
 
-    ActivePolicy(@ConfigProperty(name = "escalation.policy.file") Optional<String> policyFile,
-                 @ConfigProperty(name = "escalation.directory.file") Optional<String> directoryFile) {
+    ActivePolicy(EscalationConfig config) {
+        Optional<String> policyFile = config.policy().file();
+        Optional<String> directoryFile = config.directory().file();
         String policyName = policyFile.orElse("classpath:" + BUNDLED_POLICY);
         String directoryName = directoryFile.orElse("classpath:" + BUNDLED_DIRECTORY);
         this.loaded = PolicyFiles.load(policyName, read(policyFile, BUNDLED_POLICY),

@@ -71,7 +71,14 @@ public final class PolicyFiles {
 
     record PolicyDocument(String version, LocalDate approvedOn, Period reviewInterval, String timeZone,
                           WorkingHours workingHours, List<LocalDate> bankHolidays, String fallbackCategory,
-                          List<CategoryDocument> categories) {
+                          GeneralRules rules, List<CategoryDocument> categories) {
+    }
+
+    /**
+     * @param safeguardingOverlay the category whose chain also runs when a young person may be at risk (rule 1)
+     * @param endOfChainReminderInterval how often to remind the last recipient (rule 5); absent: the last step's deadline
+     */
+    record GeneralRules(String safeguardingOverlay, java.time.Duration endOfChainReminderInterval) {
     }
 
     record WorkingHours(List<DayOfWeek> days, LocalTime start, LocalTime end) {
@@ -96,8 +103,9 @@ public final class PolicyFiles {
         PolicyDocument policyDocument = parse(policyName, policyBytes, PolicyDocument.class);
         DirectoryDocument directoryDocument = parse(directoryName, directoryBytes, DirectoryDocument.class);
         List<String> problems = new ArrayList<>();
-        Directory directory = toDirectory(directoryName, directoryDocument, problems);
-        RoutingPolicy policy = toPolicy(policyName, policyDocument, sha256(policyBytes), directory, problems);
+        Directory directory = toDirectory(new Problems(directoryName, directoryBytes, problems), directoryDocument);
+        RoutingPolicy policy = toPolicy(new Problems(policyName, policyBytes, problems), policyDocument,
+                sha256(policyBytes), directory);
         if (!problems.isEmpty()) {
             throw new InvalidFileException(problems);
         }
@@ -119,9 +127,8 @@ public final class PolicyFiles {
         }
     }
 
-    private static RoutingPolicy toPolicy(String file, PolicyDocument document, String hash, Directory directory,
-                                          List<String> problems) {
-        Problems check = new Problems(file, problems);
+    private static RoutingPolicy toPolicy(Problems check, PolicyDocument document, String hash, Directory directory) {
+        List<String> problems = check.sink();
         check.present("version", document.version());
         check.present("approvedOn", document.approvedOn());
         check.present("reviewInterval", document.reviewInterval());
@@ -160,11 +167,21 @@ public final class PolicyFiles {
         if (document.fallbackCategory() != null && !categories.containsKey(document.fallbackCategory())) {
             check.problem("fallbackCategory", "is not one of the categories: " + document.fallbackCategory());
         }
+        GeneralRules rules = document.rules();
+        if (check.present("rules", rules) && check.present("rules.safeguardingOverlay", rules.safeguardingOverlay())
+                && !categories.containsKey(rules.safeguardingOverlay())) {
+            check.problem("rules.safeguardingOverlay", "is not one of the categories: " + rules.safeguardingOverlay());
+        }
+        if (rules != null && rules.endOfChainReminderInterval() != null
+                && (rules.endOfChainReminderInterval().isNegative() || rules.endOfChainReminderInterval().isZero())) {
+            check.problem("rules.endOfChainReminderInterval", "must be positive");
+        }
         if (!problems.isEmpty()) {
             return null;
         }
         return new RoutingPolicy(document.version(), hash, document.approvedOn(), document.reviewInterval(), calendar,
-                document.fallbackCategory(), categories);
+                document.fallbackCategory(), rules.safeguardingOverlay(),
+                java.util.Optional.ofNullable(rules.endOfChainReminderInterval()), categories);
     }
 
     private static CategoryRule toCategory(Problems check, CategoryDocument category, Directory directory) {
@@ -204,8 +221,8 @@ public final class PolicyFiles {
                 category.deadline(), EnumSet.copyOf(category.channels()), chain);
     }
 
-    private static Directory toDirectory(String file, DirectoryDocument document, List<String> problems) {
-        Problems check = new Problems(file, problems);
+    private static Directory toDirectory(Problems check, DirectoryDocument document) {
+        List<String> problems = check.sink();
         check.present("version", document.version());
         List<PersonDocument> documents = Objects.requireNonNullElse(document.people(), List.of());
         List<Person> people = new ArrayList<>();
@@ -281,15 +298,15 @@ public final class PolicyFiles {
         }
     }
 
-    /** Collects problems, each prefixed with the file and the path of the field. */
-    private record Problems(String file, String path, List<String> sink) {
+    /** Collects problems, each prefixed with the file, the line and the path of the field. */
+    private record Problems(String file, YamlLines lines, String path, List<String> sink) {
 
-        Problems(String file, List<String> sink) {
-            this(file, "", sink);
+        Problems(String file, byte[] content, List<String> sink) {
+            this(file, new YamlLines(new String(content, java.nio.charset.StandardCharsets.UTF_8)), "", sink);
         }
 
         Problems at(String child) {
-            return new Problems(file, path + child + ".", sink);
+            return new Problems(file, lines, path + child + ".", sink);
         }
 
         boolean present(String field, Object value) {
@@ -301,7 +318,8 @@ public final class PolicyFiles {
         }
 
         void problem(String field, String message) {
-            sink.add(file + ": " + path + field + " " + message);
+            String line = lines.lineOf(path + field).stream().mapToObj(n -> ", line " + n).findFirst().orElse("");
+            sink.add(file + line + ": " + path + field + " " + message);
         }
     }
 }

@@ -6,11 +6,12 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Event {@code notification.requested}, schema version 1, on topic {@value #TOPIC} with the request id as
- * key: ask the notification service to tell one person about a case, on the given channels.
+ * Event {@code notification.requested}, schema version 1, on topic {@value #TOPIC} with the case id as
+ * key (so that a case's requests stay in order): ask the notification service to tell one person about a
+ * case, on the given channels.
  *
  * @param requestId unique per case, step and person: the notification service sends each request once
- * @param template which message to send, e.g. {@value #NEW_CASE}
+ * @param template which message to send: {@code new-case}, {@code escalation}, {@code reminder}, {@code acknowledged}
  * @param data the values the template shows; only what the recipient needs (rule 7)
  * @param priority {@code HIGH} for deadlines on the wall clock, {@code NORMAL} otherwise
  */
@@ -22,7 +23,6 @@ public record NotificationRequestedV1(UUID eventId, String eventType, int schema
     public static final String TOPIC = "notifications.requested.v1";
     public static final String TYPE = "notification.requested";
     public static final int SCHEMA_VERSION = 1;
-    public static final String NEW_CASE = "new-case";
 
     /** Who to tell and how to reach them. */
     public record Recipient(String personId, String name, String email, String mobile) {

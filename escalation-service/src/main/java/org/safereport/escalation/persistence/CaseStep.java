@@ -20,6 +20,10 @@ public class CaseStep extends PanacheEntityBase {
     @Column(name = "case_id", nullable = false)
     public UUID caseId;
 
+    /** The chain this step belongs to: {@code category} or {@code safeguarding}. */
+    @Column(nullable = false)
+    public String track;
+
     @Column(name = "step_index", nullable = false)
     public int stepIndex;
 
@@ -37,9 +41,22 @@ public class CaseStep extends PanacheEntityBase {
     @Column(nullable = false)
     public String deadline;
 
+    /** The same deadline as data, e.g. {@code PT8H WORKING}: to compute its instant when the step starts. */
+    @Column(name = "deadline_spec", nullable = false)
+    public String deadlineSpec;
+
     @Column(name = "due_at", nullable = false)
     public Instant dueAt;
 
     @Column(name = "notified_at")
     public Instant notifiedAt;
+
+    public static java.util.List<CaseStep> atStep(java.util.UUID caseId, String track, int stepIndex) {
+        return list("caseId = ?1 and track = ?2 and stepIndex = ?3 order by personId", caseId, track, stepIndex);
+    }
+
+    /** Everyone told so far on a track, in the order they were told. */
+    public static java.util.List<CaseStep> notifiedOn(java.util.UUID caseId, String track) {
+        return list("caseId = ?1 and track = ?2 and notifiedAt is not null order by stepIndex, personId", caseId, track);
+    }
 }

@@ -7,46 +7,45 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 import org.safereport.escalation.config.ActivePolicy;
 import org.safereport.escalation.domain.CaseState;
+import org.safereport.escalation.domain.TrackState;
 import org.safereport.escalation.domain.directory.Person;
-import org.safereport.escalation.domain.policy.CategoryRule;
-import org.safereport.escalation.domain.policy.Deadline;
 import org.safereport.escalation.domain.policy.RoutingPolicy;
 import org.safereport.escalation.domain.routing.ReportFacts;
 import org.safereport.escalation.domain.routing.Router;
+import org.safereport.escalation.domain.routing.Explanation;
 import org.safereport.escalation.domain.routing.RoutingPlan;
-import org.safereport.escalation.messaging.NotificationRequestedV1;
+import org.safereport.escalation.messaging.CaseStatusV1;
+import org.safereport.escalation.messaging.NotificationRequests;
 import org.safereport.escalation.messaging.ReportSubmitted;
 import org.safereport.messaging.outbox.Outbox;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Opens a case: the routing decision, its steps, its timeline and the first step's notification
- * requests, all in one transaction, so that a case never exists without its notifications or the
- * reverse.
+ * Writes cases: opening one (the routing decision, its tracks and steps, the timeline and the first
+ * notification requests, in one transaction) and recording every later change with its timeline entry
+ * and its {@code case.status} event.
  */
 @ApplicationScoped
 public class CaseStore {
 
     private static final Logger LOG = Logger.getLogger(CaseStore.class);
-    private static final DateTimeFormatter DUE_FORMAT = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'at' HH:mm zzz", Locale.UK);
 
     private final ActivePolicy activePolicy;
+    private final NotificationRequests notifications;
     private final Outbox outbox;
     private final ObjectMapper objectMapper;
     private final Clock clock;
 
-    CaseStore(ActivePolicy activePolicy, Outbox outbox, ObjectMapper objectMapper, Clock clock) {
+    CaseStore(ActivePolicy activePolicy, NotificationRequests notifications, Outbox outbox, ObjectMapper objectMapper,
+              Clock clock) {
         this.activePolicy = activePolicy;
+        this.notifications = notifications;
         this.outbox = outbox;
         this.objectMapper = objectMapper;
         this.clock = clock;
@@ -78,74 +77,82 @@ public class CaseStore {
         escalationCase.submittedAt = report.submittedAt();
         escalationCase.openedAt = now;
         escalationCase.persist();
-
-        for (RoutingPlan.Step step : plan.steps()) {
-            for (Person person : step.recipients()) {
-                persistStep(escalationCase, step, person, step.index() == 0 ? now : null);
-            }
-        }
         TimelineEntry.record(escalationCase.id, now, "ROUTED", explain(plan, escalationCase.directoryVersion));
 
-        RoutingPlan.Step first = plan.firstStep();
-        CategoryRule rule = policy.categories().get(plan.category());
-        for (Person person : first.recipients()) {
-            NotificationRequestedV1 request = newCaseRequest(escalationCase, rule, first, person, policy, now);
-            outbox.add(NotificationRequestedV1.TOPIC, request.requestId().toString(), request.eventId(),
-                    NotificationRequestedV1.TYPE, request);
-            TimelineEntry.record(escalationCase.id, now, "NOTIFICATION_REQUESTED",
-                    first.role() + " " + person.id() + " by " + String.join(" and ", request.channels()));
+        for (RoutingPlan.Track planned : plan.tracks()) {
+            CaseTrack track = new CaseTrack();
+            track.id = UUID.randomUUID();
+            track.caseId = escalationCase.id;
+            track.name = planned.name();
+            track.category = planned.category();
+            track.state = TrackState.NOTIFIED;
+            track.currentStep = 0;
+            track.lastStep = planned.steps().size() - 1;
+            track.nextDueAt = planned.firstStep().dueAt();
+            track.reminderInterval = planned.reminderInterval().spec();
+            track.persist();
+            for (RoutingPlan.Step step : planned.steps()) {
+                for (Person person : step.recipients()) {
+                    persistStep(escalationCase, planned.name(), step, person, step.index() == 0 ? now : null);
+                }
+            }
+            for (CaseStep step : CaseStep.atStep(escalationCase.id, track.name, 0)) {
+                Person person = activePolicy.directory().byId(step.personId).orElseThrow();
+                notifications.request(NotificationRequests.NEW_CASE, escalationCase, track, step, person,
+                        policy.categories().get(track.category), step.dueAt, policy.calendar(), Map.of());
+                TimelineEntry.record(escalationCase.id, now, "NOTIFIED",
+                        track.name + " step 0: " + step.role + " " + person.id() + " by " + step.channels);
+            }
         }
-        LOG.infof("Case %s opened: %s to %s (%d recipient(s)), acknowledgement due %s", escalationCase.reference,
-                plan.category(), first.role(), first.recipients().size(), first.dueAt());
+        publishStatus(escalationCase, now);
+        RoutingPlan.Step first = plan.track(RoutingPlan.CATEGORY_TRACK).firstStep();
+        LOG.infof("Case %s opened: %s to %s (%d recipient(s)), acknowledgement due %s%s", escalationCase.reference,
+                plan.category(), first.role(), first.recipients().size(), first.dueAt(),
+                plan.tracks().size() > 1 ? ", with the safeguarding chain" : "");
     }
 
-    private static void persistStep(EscalationCase escalationCase, RoutingPlan.Step step, Person person, Instant notifiedAt) {
+    /** Recomputes the case's state from its tracks, records it if it changed, and tells the intake service. */
+    void updateState(EscalationCase escalationCase, Instant now) {
+        List<CaseTrack> tracks = CaseTrack.forCase(escalationCase.id);
+        CaseState state = CaseState.of(tracks.stream().map(track -> track.state).toList(),
+                tracks.stream().anyMatch(track -> track.currentStep > 0));
+        if (state != escalationCase.state) {
+            TimelineEntry.record(escalationCase.id, now, "STATE", escalationCase.state + " -> " + state);
+            escalationCase.state = state;
+        }
+        publishStatus(escalationCase, now);
+    }
+
+    private void publishStatus(EscalationCase escalationCase, Instant now) {
+        CaseTrack track = CaseTrack.find("caseId = ?1 and name = ?2", escalationCase.id, RoutingPlan.CATEGORY_TRACK).firstResult();
+        String role = CaseStep.atStep(escalationCase.id, track.name, track.currentStep).get(0).role;
+        CaseStatusV1 status = new CaseStatusV1(UUID.randomUUID(), CaseStatusV1.TYPE, CaseStatusV1.SCHEMA_VERSION, now,
+                escalationCase.reportId, escalationCase.reference, escalationCase.state.name(), role,
+                track.state == TrackState.ACKNOWLEDGED ? null : track.nextDueAt);
+        outbox.add(CaseStatusV1.TOPIC, escalationCase.reportId.toString(), status.eventId(), CaseStatusV1.TYPE, status);
+    }
+
+    private static void persistStep(EscalationCase escalationCase, String track, RoutingPlan.Step step, Person person,
+                                    Instant notifiedAt) {
         CaseStep row = new CaseStep();
         row.id = UUID.randomUUID();
         row.caseId = escalationCase.id;
+        row.track = track;
         row.stepIndex = step.index();
         row.role = step.role().name();
         row.personId = person.id();
         row.channels = step.channels().stream().map(Enum::name).sorted().collect(Collectors.joining(","));
         row.deadline = step.deadline().describe();
+        row.deadlineSpec = step.deadline().spec();
         row.dueAt = step.dueAt();
         row.notifiedAt = notifiedAt;
         row.persist();
     }
 
-    private static NotificationRequestedV1 newCaseRequest(EscalationCase escalationCase, CategoryRule rule,
-                                                          RoutingPlan.Step step, Person person, RoutingPolicy policy,
-                                                          Instant now) {
-        Map<String, String> data = new LinkedHashMap<>();
-        data.put("categoryLabel", rule.label());
-        data.put("urgency", rule.urgency());
-        data.put("role", step.role().name());
-        data.put("within", step.deadline().describe());
-        data.put("dueAt", step.dueAt().toString());
-        data.put("dueAtLocal", DUE_FORMAT.format(step.dueAt().atZone(policy.calendar().zone())));
-        data.put("recipientAction", rule.recipientAction());
-        // One request per case, step and person, whatever redelivery happens upstream.
-        UUID requestId = UUID.nameUUIDFromBytes((escalationCase.id + "/" + step.index() + "/" + person.id())
-                .getBytes(StandardCharsets.UTF_8));
-        return new NotificationRequestedV1(UUID.randomUUID(), NotificationRequestedV1.TYPE,
-                NotificationRequestedV1.SCHEMA_VERSION, now, requestId, escalationCase.reference,
-                new NotificationRequestedV1.Recipient(person.id(), person.name(), person.email(), person.mobile()),
-                step.channels().stream().map(Enum::name).sorted().toList(), NotificationRequestedV1.NEW_CASE, data,
-                null, step.deadline().clock() == Deadline.Clock.WALL ? "HIGH" : "NORMAL");
-    }
-
-    /** The decision as the timeline keeps it: versions, and each step with its people and reasons. */
+    /** The decision as the timeline keeps it: versions, and each track's steps with their people and reasons. */
     private String explain(RoutingPlan plan, String directoryVersion) {
-        record StepDecision(int index, String role, List<String> people, Instant dueAt, List<String> reasons) {
-        }
-        record Decision(String policyVersion, String policyHash, String directoryVersion, String routedCategory,
-                        List<String> reasons, List<StepDecision> steps) {
-        }
-        Decision decision = new Decision(plan.policyVersion(), plan.policyHash(), directoryVersion, plan.category(),
-                plan.reasons(), plan.steps().stream().map(step -> new StepDecision(step.index(), step.role().name(),
-                        step.recipients().stream().map(Person::id).toList(), step.dueAt(), step.reasons())).toList());
         try {
-            return objectMapper.writeValueAsString(decision);
+            return objectMapper.writeValueAsString(Explanation.of(plan, directoryVersion));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot record the routing decision", e);
         }

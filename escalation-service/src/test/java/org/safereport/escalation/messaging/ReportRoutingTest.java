@@ -68,7 +68,7 @@ class ReportRoutingTest {
         EscalationCase escalationCase = EscalationCase.find("reference", reference).firstResult();
         assertThat(escalationCase.policyVersion).isEqualTo("2023.11-1");
         assertThat(TimelineEntry.forCase(escalationCase.id)).extracting(entry -> entry.kind)
-                .containsExactly("ROUTED", "NOTIFICATION_REQUESTED");
+                .containsExactly("ROUTED", "NOTIFIED");
     }
 
     @Test

@@ -22,6 +22,19 @@ public record Deadline(Duration within, Clock clock) {
         }
     }
 
+    /** As stored with a case: {@code PT8H WORKING}. */
+    public String spec() {
+        return within + " " + clock;
+    }
+
+    public static Deadline parse(String spec) {
+        String[] parts = spec.trim().split(" ");
+        if (parts.length != 2) {
+            throw new IllegalArgumentException("not a deadline: " + spec);
+        }
+        return new Deadline(Duration.parse(parts[0]), Clock.valueOf(parts[1]));
+    }
+
     /** "1 hour", "8 working hours", "90 minutes". */
     public String describe() {
         long minutes = within.toMinutes();

@@ -1,5 +1,6 @@
 package org.safereport.escalation.domain.policy;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.Map;
@@ -10,14 +11,20 @@ import java.util.Optional;
  * rebuild. {@code contentHash} identifies the exact file a decision was made with.
  *
  * @param fallbackCategory the category whose rule applies to a code this version does not know
+ * @param safeguardingOverlayCategory the category whose chain also runs when a young person may be at risk (rule 1)
+ * @param endOfChainReminder how often the last recipient is reminded once the chain has run out (rule 5);
+ *                           empty to use the last step's own deadline
  */
 public record RoutingPolicy(String version, String contentHash, LocalDate approvedOn, Period reviewInterval,
-                            WorkingCalendar calendar, String fallbackCategory, Map<String, CategoryRule> categories) {
+                            WorkingCalendar calendar, String fallbackCategory, String safeguardingOverlayCategory,
+                            Optional<Duration> endOfChainReminder, Map<String, CategoryRule> categories) {
 
     public RoutingPolicy {
         categories = Map.copyOf(categories);
-        if (!categories.containsKey(fallbackCategory)) {
-            throw new IllegalArgumentException("the fallback category " + fallbackCategory + " is not in the policy");
+        for (String code : new String[] {fallbackCategory, safeguardingOverlayCategory}) {
+            if (!categories.containsKey(code)) {
+                throw new IllegalArgumentException("category " + code + " is not in the policy");
+            }
         }
     }
 

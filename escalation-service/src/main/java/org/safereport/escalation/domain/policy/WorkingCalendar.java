@@ -56,6 +56,14 @@ public record WorkingCalendar(ZoneId zone, Set<DayOfWeek> days, LocalTime start,
         }
     }
 
+    /** An instant as people read it in the policy's time zone: "Wednesday 25 November 2026 at 13:00 GMT". */
+    public String describe(Instant instant) {
+        return DESCRIBE.format(instant.atZone(zone));
+    }
+
+    private static final java.time.format.DateTimeFormatter DESCRIBE =
+            java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'at' HH:mm zzz", java.util.Locale.UK);
+
     public boolean isWorkingDay(LocalDate day) {
         return days.contains(day.getDayOfWeek()) && !bankHolidays.contains(day);
     }

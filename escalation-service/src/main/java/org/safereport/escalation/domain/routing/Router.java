@@ -3,6 +3,7 @@ package org.safereport.escalation.domain.routing;
 import org.safereport.escalation.domain.directory.Directory;
 import org.safereport.escalation.domain.directory.Person;
 import org.safereport.escalation.domain.policy.CategoryRule;
+import org.safereport.escalation.domain.policy.Deadline;
 import org.safereport.escalation.domain.policy.Role;
 import org.safereport.escalation.domain.policy.RoutingPolicy;
 
@@ -15,8 +16,8 @@ import java.util.Set;
 
 /**
  * Applies the routing policy to a report: a pure function of the report, the policy, the directory and
- * the instant, so that the same inputs always give the same plan (rule 6) and every rule can be tested
- * alone. Rule numbers refer to routing.md.
+ * the instant (no I/O, no clock), so that the same inputs always give the same plan (rule 6) and every
+ * rule can be tested alone. Rule numbers refer to routing.md.
  */
 public final class Router {
 
@@ -24,28 +25,54 @@ public final class Router {
     }
 
     public static RoutingPlan route(ReportFacts report, RoutingPolicy policy, Directory directory, Instant now) {
-        List<String> planReasons = new ArrayList<>();
+        List<String> reasons = new ArrayList<>();
         CategoryRule rule = policy.category(report.category()).orElseGet(() -> {
-            planReasons.add("category " + report.category() + " is not in policy " + policy.version()
+            reasons.add("category " + report.category() + " is not in policy " + policy.version()
                     + ": routed as " + policy.fallbackCategory());
             return policy.categories().get(policy.fallbackCategory());
         });
         Optional<Person> reporter = directory.byEmail(report.reporterEmail());
         Optional<Person> subject = directory.byEmail(report.subjectEmail());
         if (report.reporterEmail() == null) {
-            planReasons.add("anonymous report");
+            reasons.add("anonymous report");
         } else if (reporter.isEmpty()) {
-            planReasons.add("reporter not in the directory");
+            reasons.add("reporter not in the directory");
         }
+        if (report.subjectEmail() != null && subject.isEmpty()) {
+            reasons.add("the member the report is about is not in the directory");
+        }
+        People people = new People(directory, reporter, subject, now);
 
-        Resolution resolution = new Resolution(directory, reporter, subject, now);
+        List<RoutingPlan.Track> tracks = new ArrayList<>();
+        tracks.add(track(RoutingPlan.CATEGORY_TRACK, rule, policy, people, now));
+        if (report.youngPersonAtRisk()) {
+            CategoryRule safeguarding = policy.categories().get(policy.safeguardingOverlayCategory());
+            if (sameChain(rule, safeguarding)) {
+                reasons.add("rule 1: a young person may be at risk; " + rule.code()
+                        + " already follows the safeguarding chain");
+            } else {
+                reasons.add("rule 1: a young person may be at risk, so the " + safeguarding.code()
+                        + " chain runs as well");
+                tracks.add(track(RoutingPlan.SAFEGUARDING_TRACK, safeguarding, policy, people, now));
+            }
+        }
+        return new RoutingPlan(policy.version(), policy.contentHash(), rule.code(), tracks, reasons);
+    }
+
+    private static boolean sameChain(CategoryRule rule, CategoryRule safeguarding) {
+        return rule.steps().equals(safeguarding.steps());
+    }
+
+    private static RoutingPlan.Track track(String name, CategoryRule rule, RoutingPolicy policy, People people, Instant now) {
+        List<String> trackReasons = new ArrayList<>();
+        Set<String> notified = new HashSet<>();
         List<RoutingPlan.Step> steps = new ArrayList<>();
         Instant stepStart = now;
         for (CategoryRule.ChainStep chainStep : rule.steps()) {
             List<String> reasons = new ArrayList<>();
-            List<Person> recipients = resolution.recipients(chainStep.role(), reasons);
+            List<Person> recipients = people.recipients(chainStep.role(), notified, reasons);
             if (recipients.isEmpty()) {
-                planReasons.add(chainStep.role() + " step passed over: " + String.join("; ", reasons));
+                trackReasons.add(chainStep.role() + " step passed over: " + String.join("; ", reasons));
                 continue;
             }
             Instant dueAt = policy.calendar().due(stepStart, chainStep.deadline());
@@ -54,22 +81,27 @@ public final class Router {
             stepStart = dueAt;
         }
         if (steps.isEmpty()) {
-            steps.add(lastResort(rule, policy, directory, subject, now, planReasons));
+            steps.add(lastResort(rule, policy, people, now, trackReasons));
         }
-        return new RoutingPlan(policy.version(), policy.contentHash(), rule.code(), steps, planReasons);
+        Deadline lastDeadline = steps.get(steps.size() - 1).deadline();
+        Deadline reminder = policy.endOfChainReminder().map(every -> new Deadline(every, Deadline.Clock.WALL))
+                .orElse(lastDeadline);
+        return new RoutingPlan.Track(name, rule.code(), steps, reminder, trackReasons);
     }
 
-    /** Nobody eligible is left anywhere in the chain: the last step's role, the subject still excepted. */
-    private static RoutingPlan.Step lastResort(CategoryRule rule, RoutingPolicy policy, Directory directory,
-                                               Optional<Person> subject, Instant now, List<String> planReasons) {
+    /**
+     * Nobody eligible is left anywhere in the chain (say, a report by the Chief Executive about the Chair):
+     * the chain's last role, then the Chair, then the Chief Executive, regardless of absence or of being
+     * the reporter, but never the subject.
+     */
+    private static RoutingPlan.Step lastResort(CategoryRule rule, RoutingPolicy policy, People people, Instant now,
+                                               List<String> trackReasons) {
         List<CategoryRule.ChainStep> steps = rule.steps();
         CategoryRule.ChainStep last = steps.get(steps.size() - 1);
-        List<Person> recipients = new ArrayList<>();
         for (Role role : List.of(last.role(), Role.CHAIR_OF_TRUSTEES, Role.CHIEF_EXECUTIVE)) {
-            directory.holders(role).stream().filter(p -> subject.map(s -> !s.id().equals(p.id())).orElse(true))
-                    .forEach(recipients::add);
+            List<Person> recipients = people.holdersOtherThanSubject(role);
             if (!recipients.isEmpty()) {
-                planReasons.add("no eligible recipient left in the chain: last resort " + role
+                trackReasons.add("no eligible recipient left in the chain: last resort " + role
                         + ", regardless of absence or of being the reporter");
                 return new RoutingPlan.Step(0, role, recipients, rule.channels(), last.deadline(),
                         policy.calendar().due(now, last.deadline()), List.of("last resort"));
@@ -79,38 +111,42 @@ public final class Router {
                 + ", chair of trustees or chief executive other than the subject");
     }
 
-    /** Turns a role into people, applying rules 2, 3, 4, 8 and 9, and remembers who has been chosen. */
-    private static final class Resolution {
+    /** Turns a role into people, applying rules 2, 3, 4, 8 and 9. */
+    private static final class People {
 
         private final Directory directory;
         private final Optional<Person> reporter;
         private final Optional<Person> subject;
         private final Instant now;
-        private final Set<String> alreadyChosen = new HashSet<>();
 
-        Resolution(Directory directory, Optional<Person> reporter, Optional<Person> subject, Instant now) {
+        People(Directory directory, Optional<Person> reporter, Optional<Person> subject, Instant now) {
             this.directory = directory;
             this.reporter = reporter;
             this.subject = subject;
             this.now = now;
         }
 
-        List<Person> recipients(Role role, List<String> reasons) {
+        /** @param notified the ids already chosen on this chain; the chosen ones are added to it */
+        List<Person> recipients(Role role, Set<String> notified, List<String> reasons) {
             List<Person> recipients = new ArrayList<>();
             for (Person holder : holders(role, reasons)) {
-                eligible(holder, reasons).filter(person -> {
-                    if (alreadyChosen.contains(person.id()) || recipients.contains(person)) {
+                eligible(holder, reasons).ifPresent(person -> {
+                    if (notified.contains(person.id()) || recipients.contains(person)) {
                         reasons.add("rule 8: " + person.id() + " passed over: already notified on this case");
-                        return false;
+                    } else {
+                        recipients.add(person);
                     }
-                    return true;
-                }).ifPresent(recipients::add);
+                });
             }
-            recipients.forEach(person -> alreadyChosen.add(person.id()));
+            recipients.forEach(person -> notified.add(person.id()));
             if (recipients.size() > 1) {
                 reasons.add("rule 9: " + role + " is held by " + recipients.size() + " people, all notified");
             }
             return recipients;
+        }
+
+        List<Person> holdersOtherThanSubject(Role role) {
+            return directory.holders(role).stream().filter(person -> !isSubject(person)).toList();
         }
 
         /** Rule 3: the reporter's line manager, or the Chief Executive when none is known. */

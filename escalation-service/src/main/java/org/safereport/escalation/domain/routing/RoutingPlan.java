@@ -10,18 +10,44 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The decision for one report: the steps in order, each with who is told, on which channels and by when
- * they must acknowledge, and the reasons (which rule fired, who was passed over and why).
+ * The decision for one report: one or two tracks (the category's own chain and, when a young person may
+ * be at risk, the safeguarding chain of rule 1), each an ordered list of steps with who is told, on
+ * which channels and by when they must acknowledge, and the reasons (which rule fired, who was passed
+ * over and why).
  *
  * @param category the category whose rule was applied (the fallback's, for an unknown code)
  * @param reasons the decisions that concern the whole plan
  */
-public record RoutingPlan(String policyVersion, String policyHash, String category, List<Step> steps,
+public record RoutingPlan(String policyVersion, String policyHash, String category, List<Track> tracks,
                           List<String> reasons) {
 
     public RoutingPlan {
-        steps = List.copyOf(steps);
+        tracks = List.copyOf(tracks);
         reasons = List.copyOf(reasons);
+    }
+
+    /** The track of the report's own category. */
+    public static final String CATEGORY_TRACK = "category";
+    /** The track added by the safeguarding overlay (rule 1). */
+    public static final String SAFEGUARDING_TRACK = "safeguarding";
+
+    /**
+     * One escalation chain: acknowledging a step stops this track only.
+     *
+     * @param category the category whose chain this is
+     * @param reminderInterval how often the last recipient is reminded once the last deadline has passed (rule 5)
+     * @param reasons steps passed over, and why
+     */
+    public record Track(String name, String category, List<Step> steps, Deadline reminderInterval, List<String> reasons) {
+
+        public Track {
+            steps = List.copyOf(steps);
+            reasons = List.copyOf(reasons);
+        }
+
+        public Step firstStep() {
+            return steps.get(0);
+        }
     }
 
     /**
@@ -38,7 +64,8 @@ public record RoutingPlan(String policyVersion, String policyHash, String catego
         }
     }
 
-    public Step firstStep() {
-        return steps.get(0);
+    public Track track(String name) {
+        return tracks.stream().filter(track -> track.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no track " + name));
     }
 }

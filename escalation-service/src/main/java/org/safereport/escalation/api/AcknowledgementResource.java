@@ -1,0 +1,52 @@
+package org.safereport.escalation.api;
+
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.safereport.escalation.persistence.Acknowledgements;
+
+import java.util.Optional;
+
+/**
+ * The page behind the link in every notification. GET only shows the case and an "I've got this"
+ * button, because mail scanners follow links; only the POST of that button acknowledges.
+ */
+@Path("/ack/{token}")
+@Produces(MediaType.TEXT_HTML)
+public class AcknowledgementResource {
+
+    private final Acknowledgements acknowledgements;
+    private final Template acknowledgement;
+
+    AcknowledgementResource(Acknowledgements acknowledgements, Template acknowledgement) {
+        this.acknowledgements = acknowledgements;
+        this.acknowledgement = acknowledgement;
+    }
+
+    @GET
+    public Response show(@PathParam("token") String token) {
+        return page(acknowledgements.summary(token), false);
+    }
+
+    @POST
+    public Response acknowledge(@PathParam("token") String token) {
+        return page(acknowledgements.acknowledge(token), true);
+    }
+
+    private Response page(Optional<Acknowledgements.Summary> summary, boolean afterButton) {
+        TemplateInstance page = acknowledgement.data("summary", summary.orElse(null)).data("afterButton", afterButton);
+        return Response.status(summary.isPresent() ? 200 : 404)
+                .entity(page.render())
+                .header("Cache-Control", "no-store")
+                .header("Referrer-Policy", "no-referrer")
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'")
+                .build();
+    }
+}

@@ -1,0 +1,49 @@
+package org.safereport.escalation.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+
+@ConfigMapping(prefix = "escalation")
+public interface EscalationConfig {
+
+    /** Where recipients' browsers reach this service's acknowledgement pages, e.g. https://report.example.org. */
+    String publicBaseUrl();
+
+    Acknowledgement acknowledgement();
+
+    interface Acknowledgement {
+
+        /** The HMAC key that signs acknowledgement links: at least 32 characters, secret. */
+        String signingKey();
+
+        /** How long a link stays valid; past that the recipient opens the case from a newer message. */
+        @WithDefault("P7D")
+        Duration linkValidity();
+
+        default byte[] signingKeyBytes() {
+            byte[] key = signingKey().getBytes(StandardCharsets.UTF_8);
+            if (key.length < 32) {
+                throw new IllegalStateException("escalation.acknowledgement.signing-key must be at least 32 characters");
+            }
+            return key;
+        }
+    }
+
+    /** How often the deadline scheduler looks for passed deadlines (read by its {@code @Scheduled}). */
+    @WithDefault("5s")
+    String deadlineCheckInterval();
+
+    /** The routing policy file; the bundled first version when not set. */
+    DataFile policy();
+
+    /** The people directory file; the bundled sample when not set. */
+    DataFile directory();
+
+    interface DataFile {
+        Optional<String> file();
+    }
+}

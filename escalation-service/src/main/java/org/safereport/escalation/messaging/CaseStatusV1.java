@@ -1,0 +1,19 @@
+package org.safereport.escalation.messaging;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Event {@code case.status}, schema version 1, on topic {@value #TOPIC} with the report id as key:
+ * where a report's case stands, for the reporter's status page. Roles only, never names.
+ *
+ * @param withRole the role the case is with now (the category track's current step), e.g. {@code DSL}
+ * @param respondBy when that role must acknowledge by; null once acknowledged
+ */
+public record CaseStatusV1(UUID eventId, String eventType, int schemaVersion, Instant occurredAt, UUID reportId,
+                           String reference, String state, String withRole, Instant respondBy) {
+
+    public static final String TOPIC = "cases.status.v1";
+    public static final String TYPE = "case.status";
+    public static final int SCHEMA_VERSION = 1;
+}

@@ -1,0 +1,144 @@
+package org.safereport.escalation.persistence;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import org.jboss.logging.Logger;
+import org.safereport.escalation.config.ActivePolicy;
+import org.safereport.escalation.domain.TrackState;
+import org.safereport.escalation.domain.directory.Person;
+import org.safereport.escalation.domain.policy.CategoryRule;
+import org.safereport.escalation.domain.policy.Deadline;
+import org.safereport.escalation.domain.policy.RoutingPolicy;
+import org.safereport.escalation.messaging.NotificationRequests;
+import org.safereport.messaging.DrainLoop;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Fires passed deadlines. Deadlines live only in PostgreSQL ({@code case_track.next_due_at}), so after a
+ * restart or an outage every passed one fires, once: due tracks are claimed with
+ * {@code FOR UPDATE SKIP LOCKED}, so replicas never fire the same one, and each firing moves the
+ * deadline on in the same transaction as its notification requests and timeline entry.
+ * <ul>
+ *   <li>a step's deadline passed and the chain has a next step: the next step's people are notified;</li>
+ *   <li>the last step's deadline passed: its people are reminded at the track's interval and the case
+ *       is overdue (rule 5).</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class DeadlineEngine {
+
+    private static final Logger LOG = Logger.getLogger(DeadlineEngine.class);
+    private static final int BATCH_SIZE = 50;
+
+    private final EntityManager entityManager;
+    private final ActivePolicy activePolicy;
+    private final NotificationRequests notifications;
+    private final CaseStore cases;
+    private final Clock clock;
+    private final DrainLoop loop = new DrainLoop("deadline-engine", BATCH_SIZE, this::fireDueBatch);
+
+    DeadlineEngine(EntityManager entityManager, ActivePolicy activePolicy, NotificationRequests notifications,
+                   CaseStore cases, Clock clock) {
+        this.entityManager = entityManager;
+        this.activePolicy = activePolicy;
+        this.notifications = notifications;
+        this.cases = cases;
+        this.clock = clock;
+    }
+
+    @Scheduled(every = "${escalation.deadline-check-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void poll() {
+        loop.request();
+    }
+
+    void onShutdown(@Observes ShutdownEvent shutdown) {
+        loop.stop(30);
+    }
+
+    /** Fires every deadline that has passed by now; returns how many fired. */
+    public int fireDue() {
+        int fired = 0;
+        int batch;
+        do {
+            batch = fireDueBatch();
+            fired += batch;
+        } while (batch == BATCH_SIZE);
+        return fired;
+    }
+
+    private int fireDueBatch() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Instant now = clock.instant();
+            @SuppressWarnings("unchecked")
+            List<CaseTrack> due = entityManager.createNativeQuery("""
+                            SELECT * FROM case_track
+                            WHERE state IN ('NOTIFIED', 'OVERDUE') AND next_due_at <= :now
+                            ORDER BY next_due_at LIMIT :limit FOR UPDATE SKIP LOCKED""", CaseTrack.class)
+                    .setParameter("now", now)
+                    .setParameter("limit", BATCH_SIZE)
+                    .getResultList();
+            for (CaseTrack track : due) {
+                fire(track, now);
+            }
+            return due.size();
+        });
+    }
+
+    private void fire(CaseTrack track, Instant now) {
+        EscalationCase escalationCase = EscalationCase.findById(track.caseId);
+        RoutingPolicy policy = activePolicy.policy();
+        CategoryRule rule = policy.category(track.category)
+                .orElseGet(() -> policy.categories().get(policy.fallbackCategory()));
+        if (track.currentStep < track.lastStep) {
+            int from = track.currentStep;
+            track.currentStep = from + 1;
+            List<CaseStep> next = CaseStep.atStep(escalationCase.id, track.name, track.currentStep);
+            Instant dueAt = policy.calendar().due(now, Deadline.parse(next.get(0).deadlineSpec));
+            track.nextDueAt = dueAt;
+            TimelineEntry.record(escalationCase.id, now, "ESCALATED", track.name + " step " + from + " -> "
+                    + track.currentStep + " (" + next.get(0).role + "): nobody acknowledged in time");
+            for (CaseStep step : next) {
+                step.notifiedAt = now;
+                step.dueAt = dueAt;
+                notify(NotificationRequests.ESCALATION, escalationCase, track, step, rule, dueAt, policy);
+            }
+            LOG.infof("Case %s escalated to %s (%s chain), acknowledgement due %s", escalationCase.reference,
+                    next.get(0).role, track.name, dueAt);
+        } else {
+            Instant nextReminder = policy.calendar().due(now, Deadline.parse(track.reminderInterval));
+            track.state = TrackState.OVERDUE;
+            track.nextDueAt = nextReminder;
+            TimelineEntry.record(escalationCase.id, now, "REMINDED", track.name + " step " + track.currentStep
+                    + ": the chain has run out; reminded until someone acknowledges");
+            for (CaseStep step : CaseStep.atStep(escalationCase.id, track.name, track.currentStep)) {
+                notify(NotificationRequests.REMINDER, escalationCase, track, step, rule, nextReminder, policy);
+            }
+            LOG.infof("Case %s is overdue (%s chain): last recipients reminded", escalationCase.reference, track.name);
+        }
+        cases.updateState(escalationCase, now);
+    }
+
+    private void notify(String template, EscalationCase escalationCase, CaseTrack track, CaseStep step, CategoryRule rule,
+                        Instant dueAt, RoutingPolicy policy) {
+        Optional<Person> person = activePolicy.directory().byId(step.personId);
+        if (person.isEmpty()) {
+            TimelineEntry.record(escalationCase.id, clock.instant(), "NOT_NOTIFIED",
+                    step.personId + " is no longer in the directory");
+            return;
+        }
+        notifications.request(template, escalationCase, track, step, person.get(), rule, dueAt, policy.calendar(), Map.of());
+        TimelineEntry.record(escalationCase.id, clock.instant(), "NOTIFIED",
+                track.name + " step " + step.stepIndex + ": " + step.role + " " + step.personId + " by " + step.channels
+                        + " (" + template + ")");
+    }
+}

@@ -1,0 +1,169 @@
+package org.safereport.escalation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.safereport.escalation.domain.CaseState;
+import org.safereport.escalation.persistence.DeadlineEngine;
+import org.safereport.escalation.persistence.EscalationCase;
+import org.safereport.escalation.persistence.TimelineEntry;
+import org.safereport.testing.KafkaTestResource;
+import org.safereport.testing.KafkaTopics;
+import org.safereport.testing.PostgresTestResource;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+
+/**
+ * Deadlines, the escalation chain and acknowledgement on the real broker and database, with the
+ * service's clock moved forward by the test.
+ */
+@QuarkusTest
+@WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
+class EscalationChainTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Inject
+    AdjustableClock clock;
+
+    @Inject
+    DeadlineEngine deadlines;
+
+    private String fileReport(String category, boolean youngPersonAtRisk) {
+        String digits = String.format("%08d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 100_000_000L));
+        String reference = "SM-" + digits.substring(0, 4) + "-" + digits.substring(4);
+        UUID reportId = UUID.randomUUID();
+        KafkaTopics.send("reports.submitted.v1", reportId.toString(), """
+                {"eventId": "%s", "eventType": "report.submitted", "schemaVersion": 1, "reportId": "%s",
+                 "reference": "%s", "category": "%s", "youngPersonAtRisk": %s,
+                 "reporterEmail": "support.worker@example.org", "submittedAt": "%s"}
+                """.formatted(UUID.randomUUID(), reportId, reference, category, youngPersonAtRisk, clock.instant()));
+        await().atMost(WAIT).until(() -> QuarkusTransaction.requiringNew().call(() -> EscalationCase.count("reference", reference)) == 1);
+        return reference;
+    }
+
+    /** The notification requests for {@code reference}, once {@code count} have been published. */
+    private static List<JsonNode> requests(String reference, int count) {
+        return KafkaTopics.awaitRecords("notifications.requested.v1", count, r -> r.value().contains(reference), WAIT)
+                .stream().map(ConsumerRecord::value).map(EscalationChainTest::json).toList();
+    }
+
+    private static JsonNode json(String value) {
+        try {
+            return JSON.readTree(value);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<String> summary(List<JsonNode> requests) {
+        return requests.stream().map(r -> r.get("template").asText() + " " + r.get("recipient").get("personId").asText()).toList();
+    }
+
+    private static CaseState state(String reference) {
+        return QuarkusTransaction.requiringNew().call(() -> EscalationCase.<EscalationCase>find("reference", reference).firstResult().state);
+    }
+
+    private static long timelineCount(String reference, String kind) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            EscalationCase escalationCase = EscalationCase.find("reference", reference).firstResult();
+            return TimelineEntry.count("caseId = ?1 and kind = ?2", escalationCase.id, kind);
+        });
+    }
+
+    private static String ackPath(JsonNode request) {
+        return URI.create(request.get("acknowledgementLink").asText()).getPath();
+    }
+
+    @Test
+    void unacknowledgedCaseRunsTheChainToItsEndThenRemindsTheLastRecipient() {
+        String reference = fileReport("UNINTENDED_CONTACT", false);
+        assertThat(summary(requests(reference, 1))).containsExactly("new-case chief-executive");
+        deadlines.fireDue();
+        assertThat(state(reference)).as("nothing is due yet").isEqualTo(CaseState.NOTIFIED);
+
+        clock.advance(Duration.ofHours(4).plusMinutes(1));
+        deadlines.fireDue();
+        assertThat(summary(requests(reference, 2))).containsExactly("new-case chief-executive", "escalation chair");
+        assertThat(state(reference)).isEqualTo(CaseState.ESCALATED);
+
+        clock.advance(Duration.ofHours(4).plusMinutes(1));
+        deadlines.fireDue();
+        assertThat(summary(requests(reference, 3))).endsWith("reminder chair");
+        assertThat(state(reference)).isEqualTo(CaseState.OVERDUE);
+        deadlines.fireDue();
+        assertThat(timelineCount(reference, "REMINDED")).as("a deadline fires once").isEqualTo(1);
+
+        clock.advance(Duration.ofHours(4).plusMinutes(1));
+        deadlines.fireDue();
+        assertThat(summary(requests(reference, 4))).endsWith("reminder chair", "reminder chair");
+    }
+
+    @Test
+    void acknowledgementStopsTheChainAndTellsTheEarlierRecipients() {
+        String reference = fileReport("RESIDENT_CONTACT", false);
+        clock.advance(Duration.ofMinutes(61));
+        deadlines.fireDue();
+        List<JsonNode> sent = requests(reference, 2);
+        assertThat(summary(sent)).containsExactly("new-case dsl", "escalation deputy-dsl");
+        String deputysLink = ackPath(sent.get(1));
+
+        // Opening the link (as a mail scanner would) acknowledges nothing.
+        given().when().get(deputysLink).then().statusCode(200).body(containsString("I've got this"));
+        assertThat(state(reference)).isEqualTo(CaseState.ESCALATED);
+
+        given().when().post(deputysLink).then().statusCode(200).body(containsString("this case is yours"));
+        assertThat(state(reference)).isEqualTo(CaseState.ACKNOWLEDGED);
+        assertThat(summary(requests(reference, 3))).endsWith("acknowledged dsl");
+
+        clock.advance(Duration.ofHours(3));
+        deadlines.fireDue();
+        assertThat(timelineCount(reference, "ESCALATED")).as("an acknowledged case escalates no further").isEqualTo(1);
+        // The DSL's own link, used late, says who has it.
+        given().when().post(ackPath(sent.get(0))).then().statusCode(200).body(containsString("DEPUTY DSL acknowledged"));
+    }
+
+    @Test
+    void youngPersonAtRiskOnAGrievanceNotifiesTheDslAsWell() {
+        String reference = fileReport("GRIEVANCE", true);
+
+        assertThat(summary(requests(reference, 2))).containsExactlyInAnyOrder("new-case team-leader", "new-case dsl");
+    }
+
+    @Test
+    void forgedOrAlteredLinksAreRefused() {
+        String reference = fileReport("MEDIA_ENQUIRY", false);
+        String link = ackPath(requests(reference, 1).get(0));
+
+        given().when().post(link.substring(0, link.length() - 2) + "xx").then().statusCode(404);
+        given().when().get("/ack/not-a-token").then().statusCode(404).body(containsString("not valid"));
+        assertThat(state(reference)).isEqualTo(CaseState.NOTIFIED);
+    }
+
+    @Test
+    void expiredLinksAreRefused() {
+        String reference = fileReport("CONFLICT_OF_INTEREST", false);
+        String link = ackPath(requests(reference, 1).get(0));
+
+        clock.advance(Duration.ofDays(8));
+        given().when().post(link).then().statusCode(404);
+        assertThat(Instant.now()).isBefore(clock.instant());
+    }
+}
