@@ -26,7 +26,8 @@ public class Delivery extends PanacheEntityBase {
     @Column(nullable = false)
     public String channel;
 
-    @Column(name = "case_reference", nullable = false)
+    /** {@code null} only for a notification about no case (a policy review reminder). */
+    @Column(name = "case_reference")
     public String caseReference;
 
     @Column(nullable = false)
@@ -46,6 +47,7 @@ public class Delivery extends PanacheEntityBase {
     @Column(name = "next_attempt_at", nullable = false)
     public Instant nextAttemptAt;
 
+    /** Why the last attempt failed, without addresses or numbers; {@code null} once sent. */
     @Column(name = "last_error")
     public String lastError;
 
@@ -54,4 +56,8 @@ public class Delivery extends PanacheEntityBase {
 
     @Column(name = "sent_at")
     public Instant sentAt;
+
+    /** The provider's id for the sent message: the SMTP Message-ID or the SMS provider's message sid. */
+    @Column(name = "provider_message_id")
+    public String providerMessageId;
 }

@@ -9,6 +9,7 @@ import org.safereport.notification.messaging.NotificationRequested;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.UUID;
 
 /** Records a notification request as one delivery per channel, once, whatever the redelivery. */
@@ -33,7 +34,8 @@ public class DeliveryStore {
     public void accept(NotificationRequested request, String requestJson) {
         Instant now = clock.instant();
         int added = 0;
-        for (String channel : request.channels()) {
+        for (String channel : new LinkedHashSet<>(request.channels())) {
+            // The unique (request_id, channel) constraint is the guarantee; this check spares a failed insert.
             if (Delivery.count("requestId = ?1 and channel = ?2", request.requestId(), channel) > 0) {
                 continue;
             }
@@ -51,9 +53,12 @@ public class DeliveryStore {
             added++;
         }
         if (added > 0) {
-            LOG.infof("Notification %s for case %s accepted on %s", request.requestId(), request.caseReference(),
-                    String.join(" and ", request.channels()));
+            LOG.infof("Notification %s (%s) for case %s accepted on %s", request.requestId(), request.template(),
+                    request.caseReference(), String.join(" and ", new LinkedHashSet<>(request.channels())));
             accepted.fire(new DeliveriesAccepted());
+        } else {
+            LOG.infof("Notification %s for case %s was already accepted: nothing more to send", request.requestId(),
+                    request.caseReference());
         }
     }
 }

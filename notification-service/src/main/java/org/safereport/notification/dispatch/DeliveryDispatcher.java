@@ -1,0 +1,170 @@
+package org.safereport.notification.dispatch;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.arc.All;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.persistence.EntityManager;
+import org.jboss.logging.Logger;
+import org.safereport.messaging.DrainLoop;
+import org.safereport.messaging.outbox.Outbox;
+import org.safereport.notification.config.NotificationConfig;
+import org.safereport.notification.domain.AttemptOutcome;
+import org.safereport.notification.domain.Backoff;
+import org.safereport.notification.domain.Channel;
+import org.safereport.notification.domain.DeliveryState;
+import org.safereport.notification.domain.PersonalData;
+import org.safereport.notification.domain.RetryPolicy;
+import org.safereport.notification.messaging.NotificationRequested;
+import org.safereport.notification.messaging.NotificationStatusV1;
+import org.safereport.notification.persistence.Delivery;
+import org.safereport.notification.persistence.DeliveryStore;
+
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Works through the due deliveries of every channel, one background loop per channel so that a slow SMS
+ * provider never holds up email. Each attempt is one transaction: the delivery is claimed with
+ * {@code FOR UPDATE SKIP LOCKED} (replicas never send the same one), sent, and its outcome recorded together
+ * with the {@code notification.status} event in the outbox, so an outcome is published if and only if it
+ * was recorded. A delivery whose attempt was cut off by a crash is still due after the restart, and a
+ * graceful stop lets the attempt in flight finish and be recorded.
+ */
+@ApplicationScoped
+public class DeliveryDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(DeliveryDispatcher.class);
+    /** Time for the database work around a send, on top of the channel's send timeout. */
+    private static final int TRANSACTION_MARGIN_SECONDS = 15;
+
+    private final EntityManager entityManager;
+    private final ObjectMapper objectMapper;
+    private final Outbox outbox;
+    private final Clock clock;
+    private final MeterRegistry meters;
+    private final SecureRandom random = new SecureRandom();
+    private final Map<Channel, DrainLoop> loops = new EnumMap<>(Channel.class);
+    private final Map<Channel, NotificationConfig.Retries> settings = new EnumMap<>(Channel.class);
+
+    DeliveryDispatcher(@All List<ChannelSender> senders, EntityManager entityManager, ObjectMapper objectMapper,
+                       Outbox outbox, Clock clock, MeterRegistry meters, NotificationConfig config) {
+        this.entityManager = entityManager;
+        this.objectMapper = objectMapper;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.meters = meters;
+        for (ChannelSender sender : senders) {
+            Channel channel = sender.channel();
+            settings.put(channel, channel == Channel.EMAIL ? config.email() : config.sms());
+            // One delivery per transaction: a stop waits for one send at most, and each outcome commits on its own.
+            loops.put(channel, new DrainLoop(channel.name().toLowerCase() + "-dispatcher", 1, () -> attemptNextDue(sender)));
+        }
+    }
+
+    void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) DeliveryStore.DeliveriesAccepted accepted) {
+        loops.values().forEach(DrainLoop::request);
+    }
+
+    /** Picks up retries as they fall due, and whatever a restart or an outage left behind. */
+    @Scheduled(every = "${notification.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void poll() {
+        loops.values().forEach(DrainLoop::request);
+    }
+
+    void onShutdown(@Observes ShutdownEvent shutdown) {
+        loops.forEach((channel, loop) -> loop.stop(settings.get(channel).sendTimeout().toSeconds() + TRANSACTION_MARGIN_SECONDS));
+    }
+
+    /** @return 1 when a delivery was attempted, 0 when none is due */
+    private int attemptNextDue(ChannelSender sender) {
+        NotificationConfig.Retries channelSettings = settings.get(sender.channel());
+        int timeout = (int) channelSettings.sendTimeout().toSeconds() + TRANSACTION_MARGIN_SECONDS;
+        return QuarkusTransaction.requiringNew().timeout(timeout).call(() -> {
+            Delivery delivery = claimNextDue(sender.channel());
+            if (delivery == null) {
+                return 0;
+            }
+            delivery.attempts++;
+            record(delivery, attempt(sender, delivery), new RetryPolicy(
+                    new Backoff(channelSettings.firstBackoff(), channelSettings.maxBackoff()), channelSettings.maxAttempts()));
+            return 1;
+        });
+    }
+
+    private Delivery claimNextDue(Channel channel) {
+        @SuppressWarnings("unchecked")
+        List<Delivery> due = entityManager.createNativeQuery("""
+                        SELECT * FROM delivery
+                        WHERE channel = :channel AND state IN ('PENDING', 'FAILED_TRANSIENT') AND next_attempt_at <= :now
+                        ORDER BY next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED""", Delivery.class)
+                .setParameter("channel", channel.name())
+                .setParameter("now", clock.instant())
+                .getResultList();
+        return due.isEmpty() ? null : due.get(0);
+    }
+
+    private AttemptOutcome attempt(ChannelSender sender, Delivery delivery) {
+        NotificationRequested request;
+        try {
+            request = objectMapper.readValue(delivery.request, NotificationRequested.class);
+        } catch (IOException e) {
+            return AttemptOutcome.Failed.permanent("the stored request cannot be read: " + e.getClass().getSimpleName());
+        }
+        try {
+            return sender.send(request, delivery.id);
+        } catch (RuntimeException e) {
+            return AttemptOutcome.Failed.transientFailure(e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    private void record(Delivery delivery, AttemptOutcome outcome, RetryPolicy retries) {
+        Instant now = clock.instant();
+        if (outcome instanceof AttemptOutcome.Sent sent) {
+            delivery.state = DeliveryState.SENT;
+            delivery.sentAt = now;
+            delivery.lastError = null;
+            delivery.providerMessageId = sent.providerMessageId();
+            publish(delivery, NotificationStatusV1.Outcome.SENT, false, null, now);
+            LOG.infof("%s for case %s sent (delivery %s, attempt %d)", delivery.channel, delivery.caseReference,
+                    delivery.id, delivery.attempts);
+            return;
+        }
+        AttemptOutcome.Failed failed = (AttemptOutcome.Failed) outcome;
+        RetryPolicy.Decision decision = retries.afterFailure(delivery.attempts,
+                new AttemptOutcome.Failed(failed.permanent(), PersonalData.redact(failed.reason())), now, random);
+        delivery.state = decision.state();
+        delivery.lastError = decision.reason();
+        publish(delivery, NotificationStatusV1.Outcome.FAILED, decision.isFinal(), decision.reason(), now);
+        if (decision.isFinal()) {
+            LOG.errorf("%s for case %s failed for good after %d attempt(s) (delivery %s): %s", delivery.channel,
+                    delivery.caseReference, delivery.attempts, delivery.id, decision.reason());
+        } else {
+            delivery.nextAttemptAt = decision.nextAttemptAt();
+            LOG.warnf("%s for case %s failed (attempt %d, delivery %s), next attempt at %s: %s", delivery.channel,
+                    delivery.caseReference, delivery.attempts, delivery.id, delivery.nextAttemptAt, decision.reason());
+        }
+    }
+
+    private void publish(Delivery delivery, NotificationStatusV1.Outcome outcome, boolean permanent, String reason, Instant now) {
+        NotificationStatusV1 status = new NotificationStatusV1(UUID.randomUUID(), NotificationStatusV1.TYPE,
+                NotificationStatusV1.SCHEMA_VERSION, now, delivery.requestId, delivery.id, delivery.caseReference,
+                Channel.valueOf(delivery.channel), outcome, permanent, reason, delivery.attempts);
+        outbox.add(NotificationStatusV1.TOPIC, delivery.requestId.toString(), status.eventId(), NotificationStatusV1.TYPE, status);
+        meters.counter("notification.attempts", "channel", delivery.channel,
+                "outcome", outcome == NotificationStatusV1.Outcome.SENT ? "sent" : permanent ? "failed-permanent" : "failed-transient")
+                .increment();
+    }
+}
