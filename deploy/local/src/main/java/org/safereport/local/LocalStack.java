@@ -92,6 +92,9 @@ public final class LocalStack implements AutoCloseable {
             started.add(mailbox);
 
             Map<String, String> common = new HashMap<>();
+            // Profile "local", not "prod": the prod profile is the Kubernetes deployment (Kafka over TLS
+            // with Strimzi's certificates), which this stack on loopback does not have.
+            common.put("QUARKUS_PROFILE", "local");
             common.put("QUARKUS_HTTP_HOST", "127.0.0.1");
             common.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
             common.put("QUARKUS_DATASOURCE_USERNAME", PostgresServer.USER);
@@ -101,8 +104,12 @@ public final class LocalStack implements AutoCloseable {
             Map<String, ServiceProcess> services = new LinkedHashMap<>();
             services.put(INTAKE, service(root, data, INTAKE, settings.intakePort(), common,
                     Map.of("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl("intake"))));
-            services.put(ESCALATION, service(root, data, ESCALATION, settings.escalationPort(), common,
-                    Map.of("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl("escalation"))));
+            int escalationPort = Ports.orFree(settings.escalationPort());
+            services.put(ESCALATION, service(root, data, ESCALATION, escalationPort, common,
+                    Map.of("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl("escalation"),
+                            // Acknowledgement links point straight at the escalation service on this machine.
+                            "ESCALATION_PUBLIC_BASE_URL", "http://127.0.0.1:" + escalationPort,
+                            "ESCALATION_ACKNOWLEDGEMENT_SIGNING_KEY", localSigningKey(data))));
             services.put(NOTIFICATION, service(root, data, NOTIFICATION, settings.notificationPort(), common,
                     Map.of("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl("notification"),
                             "QUARKUS_MAILER_HOST", "127.0.0.1",
@@ -120,6 +127,18 @@ public final class LocalStack implements AutoCloseable {
             closeInReverse(started);
             throw e;
         }
+    }
+
+    /** A random key made on the first start and kept with the data, so that links survive a restart. */
+    private static String localSigningKey(Path data) throws IOException {
+        Path keyFile = data.resolve("acknowledgement-signing-key");
+        if (!java.nio.file.Files.exists(keyFile)) {
+            byte[] key = new byte[32];
+            new java.security.SecureRandom().nextBytes(key);
+            java.nio.file.Files.createDirectories(data);
+            java.nio.file.Files.writeString(keyFile, java.util.HexFormat.of().formatHex(key));
+        }
+        return java.nio.file.Files.readString(keyFile).trim();
     }
 
     private static ServiceProcess service(Path root, Path data, String module, int port, Map<String, String> common,

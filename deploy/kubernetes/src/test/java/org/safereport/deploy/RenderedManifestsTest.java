@@ -1,0 +1,56 @@
+package org.safereport.deploy;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.safereport.deploy.Manifests.SOURCES;
+import static org.safereport.deploy.Manifests.render;
+
+/** Each rendering that ops may apply (and the base they build on) holds every invariant. */
+class RenderedManifestsTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"base", "overlays/dev", "overlays/production"})
+    void parsesIntoTheTypedModelsWithoutUnknownFields(String directory) {
+        assertThat(render(directory).parseProblems()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"base", "overlays/dev", "overlays/production"})
+    void everyServiceRunsLockedDownWithProbesResourcesAndAPinnedImage(String directory) {
+        assertThat(WorkloadChecks.problems(render(directory), SOURCES)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"base", "overlays/dev", "overlays/production"})
+    void everySecretAndConfigMapKeyReferencedExistsOrIsCreatedByAnOperatorOrByOps(String directory) {
+        Rendering rendering = render(directory);
+        assertThat(ReferenceChecks.problems(rendering, SecretCatalog.of(rendering, SOURCES))).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"base", "overlays/dev", "overlays/production"})
+    void everyTopicAServiceUsesHasAKafkaTopicAndAnAclForThatServiceAndNoMore(String directory) {
+        assertThat(KafkaChecks.problems(render(directory), SOURCES)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"base", "overlays/dev", "overlays/production"})
+    void everyDatabaseAServiceUsesExistsOwnedByTheRoleWhosePasswordItHolds(String directory) {
+        assertThat(DatabaseChecks.problems(render(directory), SOURCES)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"base", "overlays/dev", "overlays/production"})
+    void eachServiceGetsTheEnvironmentAndFilesItsProductionConfigurationReads(String directory) {
+        Rendering rendering = render(directory);
+        assertThat(ConfigurationChecks.problems(rendering, SOURCES, SecretCatalog.of(rendering, SOURCES))).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"base", "overlays/dev", "overlays/production"})
+    void everyServicePodIsIsolatedByNetworkPoliciesBothWays(String directory) {
+        assertThat(NetworkChecks.problems(render(directory))).isEmpty();
+    }
+}
