@@ -10,10 +10,10 @@ import org.safereport.escalation.domain.directory.Directory;
 import org.safereport.escalation.domain.directory.Person;
 import org.safereport.escalation.domain.policy.CategoryRule;
 import org.safereport.escalation.domain.policy.Channel;
-import org.safereport.escalation.domain.policy.Deadline;
+import org.safereport.time.Deadline;
 import org.safereport.escalation.domain.policy.Role;
 import org.safereport.escalation.domain.policy.RoutingPolicy;
-import org.safereport.escalation.domain.policy.WorkingCalendar;
+import org.safereport.time.WorkingCalendar;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -9,7 +9,9 @@ public enum CaseState {
     /** A chain has run out and its last recipient is being reminded (rule 5). */
     OVERDUE,
     /** Someone has it on every chain of the case. */
-    ACKNOWLEDGED;
+    ACKNOWLEDGED,
+    /** Dealt with: closed by a member of staff with an outcome. */
+    CLOSED;
 
     /** The case's state from the states of its tracks and how far each has gone. */
     public static CaseState of(java.util.List<TrackState> tracks, boolean anyEscalated) {

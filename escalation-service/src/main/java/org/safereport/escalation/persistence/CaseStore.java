@@ -9,6 +9,7 @@ import org.safereport.escalation.config.ActivePolicy;
 import org.safereport.escalation.domain.CaseState;
 import org.safereport.escalation.domain.TrackState;
 import org.safereport.escalation.domain.directory.Person;
+import org.safereport.escalation.domain.policy.Role;
 import org.safereport.escalation.domain.policy.RoutingPolicy;
 import org.safereport.escalation.domain.routing.ReportFacts;
 import org.safereport.escalation.domain.routing.Router;
@@ -125,10 +126,11 @@ public class CaseStore {
 
     private void publishStatus(EscalationCase escalationCase, Instant now) {
         CaseTrack track = CaseTrack.find("caseId = ?1 and name = ?2", escalationCase.id, RoutingPlan.CATEGORY_TRACK).firstResult();
-        String role = CaseStep.atStep(escalationCase.id, track.name, track.currentStep).get(0).role;
+        Role role = Role.valueOf(CaseStep.atStep(escalationCase.id, track.name, track.currentStep).get(0).role);
+        boolean waiting = track.state != TrackState.ACKNOWLEDGED && escalationCase.state != CaseState.CLOSED;
         CaseStatusV1 status = new CaseStatusV1(UUID.randomUUID(), CaseStatusV1.TYPE, CaseStatusV1.SCHEMA_VERSION, now,
-                escalationCase.reportId, escalationCase.reference, escalationCase.state.name(), role,
-                track.state == TrackState.ACKNOWLEDGED ? null : track.nextDueAt);
+                escalationCase.reportId, escalationCase.reference, escalationCase.state.name(), role.name(), role.title(),
+                waiting ? track.nextDueAt : null, null);
         outbox.add(CaseStatusV1.TOPIC, escalationCase.reportId.toString(), status.eventId(), CaseStatusV1.TYPE, status);
     }
 

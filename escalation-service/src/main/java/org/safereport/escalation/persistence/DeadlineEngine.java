@@ -11,7 +11,7 @@ import org.safereport.escalation.config.ActivePolicy;
 import org.safereport.escalation.domain.TrackState;
 import org.safereport.escalation.domain.directory.Person;
 import org.safereport.escalation.domain.policy.CategoryRule;
-import org.safereport.escalation.domain.policy.Deadline;
+import org.safereport.time.Deadline;
 import org.safereport.escalation.domain.policy.RoutingPolicy;
 import org.safereport.escalation.messaging.NotificationRequests;
 import org.safereport.messaging.DrainLoop;

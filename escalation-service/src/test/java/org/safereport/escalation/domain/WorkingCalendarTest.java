@@ -2,8 +2,8 @@ package org.safereport.escalation.domain;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.safereport.escalation.domain.policy.Deadline;
-import org.safereport.escalation.domain.policy.WorkingCalendar;
+import org.safereport.time.Deadline;
+import org.safereport.time.WorkingCalendar;
 
 import java.time.Duration;
 import java.time.ZonedDateTime;

@@ -1,5 +1,6 @@
 package org.safereport.escalation.domain.policy;
 
+import org.safereport.time.Deadline;
 import java.util.List;
 import java.util.Set;
 

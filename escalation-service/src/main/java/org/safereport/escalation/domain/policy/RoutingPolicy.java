@@ -1,6 +1,9 @@
 package org.safereport.escalation.domain.policy;
 
+import org.safereport.time.WorkingCalendar;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.Map;
@@ -20,7 +23,8 @@ public record RoutingPolicy(String version, String contentHash, LocalDate approv
                             Optional<Duration> endOfChainReminder, Map<String, CategoryRule> categories) {
 
     public RoutingPolicy {
-        categories = Map.copyOf(categories);
+        // Kept in the file's order: the report form lists the categories in it.
+        categories = Collections.unmodifiableMap(new LinkedHashMap<>(categories));
         for (String code : new String[] {fallbackCategory, safeguardingOverlayCategory}) {
             if (!categories.containsKey(code)) {
                 throw new IllegalArgumentException("category " + code + " is not in the policy");

@@ -3,7 +3,7 @@ package org.safereport.escalation.domain.routing;
 import org.safereport.escalation.domain.directory.Directory;
 import org.safereport.escalation.domain.directory.Person;
 import org.safereport.escalation.domain.policy.CategoryRule;
-import org.safereport.escalation.domain.policy.Deadline;
+import org.safereport.time.Deadline;
 import org.safereport.escalation.domain.policy.Role;
 import org.safereport.escalation.domain.policy.RoutingPolicy;
 

@@ -2,7 +2,7 @@ package org.safereport.escalation.domain.routing;
 
 import org.safereport.escalation.domain.directory.Person;
 import org.safereport.escalation.domain.policy.Channel;
-import org.safereport.escalation.domain.policy.Deadline;
+import org.safereport.time.Deadline;
 import org.safereport.escalation.domain.policy.Role;
 
 import java.time.Instant;

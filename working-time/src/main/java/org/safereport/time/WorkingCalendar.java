@@ -1,4 +1,4 @@
-package org.safereport.escalation.domain.policy;
+package org.safereport.time;
 
 import java.time.DayOfWeek;
 import java.time.Duration;
