@@ -166,4 +166,49 @@ class EscalationChainTest {
         given().when().post(link).then().statusCode(404);
         assertThat(Instant.now()).isBefore(clock.instant());
     }
+
+    private void reportDelivery(JsonNode request, String channel, String outcome, boolean permanent) {
+        String requestId = request.get("requestId").asText();
+        KafkaTopics.send("notifications.status.v1", requestId, """
+                {"eventId": "%s", "eventType": "notification.status", "schemaVersion": 1, "occurredAt": "%s",
+                 "requestId": "%s", "deliveryId": "%s", "caseReference": "%s", "channel": "%s", "outcome": "%s",
+                 "permanent": %s, "reason": %s, "attempts": 3}
+                """.formatted(UUID.randomUUID(), clock.instant(), requestId, UUID.randomUUID(),
+                request.get("caseReference").asText(), channel, outcome, permanent,
+                "SENT".equals(outcome) ? "null" : "\"SMTP 550 5.1.1 mailbox unavailable\""));
+    }
+
+    @Test
+    void aStepNobodyCanBeReachedAtEscalatesAtOnce() {
+        String reference = fileReport("SAFEGUARDING_CONCERN", false);
+        JsonNode first = requests(reference, 1).get(0);
+        assertThat(first.get("channels")).hasSize(2);
+
+        reportDelivery(first, "EMAIL", "FAILED", true);
+        await().atMost(WAIT).until(() -> timelineCount(reference, "DELIVERY") == 1);
+        assertThat(state(reference)).as("the text message may still arrive").isEqualTo(CaseState.NOTIFIED);
+
+        reportDelivery(first, "SMS", "FAILED", true);
+        assertThat(summary(requests(reference, 2))).containsExactly("new-case dsl", "escalation deputy-dsl");
+        assertThat(state(reference)).isEqualTo(CaseState.ESCALATED);
+        assertThat(timelineCount(reference, "UNREACHABLE")).isEqualTo(1);
+
+        // A redelivered outcome changes nothing.
+        reportDelivery(first, "SMS", "FAILED", true);
+        await().during(Duration.ofSeconds(2)).atMost(WAIT).until(() -> timelineCount(reference, "DELIVERY") == 2);
+        assertThat(timelineCount(reference, "ESCALATED")).isEqualTo(1);
+    }
+
+    @Test
+    void aTransientFailureThenADeliveryKeepsTheDeadline() {
+        String reference = fileReport("RESIDENT_CONTACT", false);
+        JsonNode first = requests(reference, 1).get(0);
+
+        reportDelivery(first, "EMAIL", "FAILED", false);
+        reportDelivery(first, "EMAIL", "SENT", false);
+        reportDelivery(first, "SMS", "FAILED", true);
+        await().atMost(WAIT).until(() -> timelineCount(reference, "DELIVERY") == 2);
+        assertThat(state(reference)).as("the email reached the DSL").isEqualTo(CaseState.NOTIFIED);
+        assertThat(timelineCount(reference, "UNREACHABLE")).isZero();
+    }
 }

@@ -37,6 +37,10 @@ public interface EscalationConfig {
     @WithDefault("5s")
     String deadlineCheckInterval();
 
+    /** How often the policy and directory files are read again for changes (a ConfigMap update takes up to a minute to arrive). */
+    @WithDefault("10s")
+    String reloadInterval();
+
     /** The routing policy file; the bundled first version when not set. */
     DataFile policy();
 

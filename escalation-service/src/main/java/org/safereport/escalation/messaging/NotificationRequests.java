@@ -10,6 +10,7 @@ import org.safereport.time.WorkingCalendar;
 import org.safereport.escalation.persistence.CaseStep;
 import org.safereport.escalation.persistence.CaseTrack;
 import org.safereport.escalation.persistence.EscalationCase;
+import org.safereport.escalation.persistence.NotificationRecord;
 import org.safereport.messaging.outbox.Outbox;
 
 import java.nio.charset.StandardCharsets;
@@ -75,6 +76,18 @@ public class NotificationRequests {
                 channels, template, data, link, deadline.clock() == Deadline.Clock.WALL ? "HIGH" : "NORMAL");
         // Keyed by case: one partition per case keeps its messages in order (the new case before "someone has it").
         outbox.add(NotificationRequestedV1.TOPIC, escalationCase.id.toString(), request.eventId(), NotificationRequestedV1.TYPE, request);
+        if (NotificationRecord.findById(requestId) == null) {
+            NotificationRecord record = new NotificationRecord();
+            record.requestId = requestId;
+            record.caseId = escalationCase.id;
+            record.track = track.name;
+            record.stepIndex = step.stepIndex;
+            record.personId = person.id();
+            record.template = template;
+            record.channels = String.join(",", channels);
+            record.requestedAt = now;
+            record.persist();
+        }
         return request;
     }
 

@@ -6,9 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.safereport.escalation.persistence.CaseStore;
 import org.safereport.messaging.consumer.Redelivery;
-import org.safereport.messaging.consumer.UnreadableMessageException;
 
-import java.io.IOException;
 
 /** Opens a case for each submitted report; a redelivered event opens nothing new. */
 @ApplicationScoped
@@ -27,21 +25,7 @@ public class ReportSubmittedConsumer {
     @Incoming("reports-submitted")
     @Blocking
     public void onReportSubmitted(String payload) {
-        ReportSubmitted event = read(payload);
+        ReportSubmitted event = EventReader.read(objectMapper, payload, ReportSubmitted.class, ReportSubmitted::problem);
         redelivery.untilHandled("report " + event.reference(), () -> cases.open(event));
-    }
-
-    private ReportSubmitted read(String payload) {
-        ReportSubmitted event;
-        try {
-            event = objectMapper.readValue(payload, ReportSubmitted.class);
-        } catch (IOException | IllegalArgumentException e) {
-            throw new UnreadableMessageException("not a readable report.submitted event: " + e.getMessage(), e);
-        }
-        String problem = event == null ? "empty message" : event.problem();
-        if (problem != null) {
-            throw new UnreadableMessageException(problem, null);
-        }
-        return event;
     }
 }

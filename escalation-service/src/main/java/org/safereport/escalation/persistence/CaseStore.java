@@ -6,8 +6,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 import org.safereport.escalation.config.ActivePolicy;
+import org.safereport.escalation.config.PolicyFiles;
 import org.safereport.escalation.domain.CaseState;
 import org.safereport.escalation.domain.TrackState;
+import org.safereport.escalation.domain.directory.Directory;
 import org.safereport.escalation.domain.directory.Person;
 import org.safereport.escalation.domain.policy.Role;
 import org.safereport.escalation.domain.policy.RoutingPolicy;
@@ -60,9 +62,12 @@ public class CaseStore {
             return;
         }
         Instant now = clock.instant();
-        RoutingPolicy policy = activePolicy.policy();
+        // One consistent pair for the whole decision, even if a reload happens meanwhile.
+        PolicyFiles.Loaded active = activePolicy.current();
+        RoutingPolicy policy = active.policy();
+        Directory directory = active.directory();
         RoutingPlan plan = Router.route(new ReportFacts(report.category(), report.reporterEmail(), report.subjectEmail(),
-                report.youngPersonAtRisk()), policy, activePolicy.directory(), now);
+                report.youngPersonAtRisk()), policy, directory, now);
 
         EscalationCase escalationCase = new EscalationCase();
         escalationCase.id = UUID.randomUUID();
@@ -74,7 +79,7 @@ public class CaseStore {
         escalationCase.state = CaseState.NOTIFIED;
         escalationCase.policyVersion = plan.policyVersion();
         escalationCase.policyHash = plan.policyHash();
-        escalationCase.directoryVersion = activePolicy.directory().version();
+        escalationCase.directoryVersion = directory.version();
         escalationCase.submittedAt = report.submittedAt();
         escalationCase.openedAt = now;
         escalationCase.persist();
@@ -98,7 +103,7 @@ public class CaseStore {
                 }
             }
             for (CaseStep step : CaseStep.atStep(escalationCase.id, track.name, 0)) {
-                Person person = activePolicy.directory().byId(step.personId).orElseThrow();
+                Person person = directory.byId(step.personId).orElseThrow();
                 notifications.request(NotificationRequests.NEW_CASE, escalationCase, track, step, person,
                         policy.categories().get(track.category), step.dueAt, policy.calendar(), Map.of());
                 TimelineEntry.record(escalationCase.id, now, "NOTIFIED",

@@ -61,6 +61,11 @@ public class DeadlineEngine {
         loop.request();
     }
 
+    /** Looks for due deadlines now rather than at the next check, e.g. after one was brought forward. */
+    public void wake() {
+        loop.request();
+    }
+
     void onShutdown(@Observes ShutdownEvent shutdown) {
         loop.stop(30);
     }

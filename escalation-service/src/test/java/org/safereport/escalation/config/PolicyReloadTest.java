@@ -1,0 +1,110 @@
+package org.safereport.escalation.config;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.safereport.testing.KafkaTestResource;
+import org.safereport.testing.KafkaTopics;
+import org.safereport.testing.PostgresTestResource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * Ops change the policy and directory files (a ConfigMap) while the service runs: a valid change comes
+ * into force and is published for the form; an invalid one is refused, the last good version stays and
+ * the error is shown on the readiness check until the files are fixed.
+ */
+@QuarkusTest
+@TestProfile(PolicyReloadTest.FilesOnDisk.class)
+@WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
+class PolicyReloadTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    /** The bundled files copied to a folder, as a mounted ConfigMap would hold them. */
+    public static class FilesOnDisk implements QuarkusTestProfile {
+
+        static final Path FOLDER = copyBundledFiles();
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("escalation.policy.file", FOLDER.resolve("routing-policy.yaml").toString(),
+                    "escalation.directory.file", FOLDER.resolve("directory.yaml").toString(),
+                    // The test reloads by hand, at the moments it chooses.
+                    "escalation.reload-interval", "1h");
+        }
+
+        private static Path copyBundledFiles() {
+            try {
+                Path folder = Files.createTempDirectory("policy");
+                for (String name : new String[] {"routing-policy.yaml", "directory.yaml"}) {
+                    try (InputStream in = FilesOnDisk.class.getClassLoader().getResourceAsStream("policy/" + name)) {
+                        Files.copy(in, folder.resolve(name));
+                    }
+                }
+                return folder;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    @Inject
+    ActivePolicy activePolicy;
+
+    private static void rewritePolicy(String from, String to) throws IOException {
+        Path file = FilesOnDisk.FOLDER.resolve("routing-policy.yaml");
+        String text = Files.readString(file);
+        assertThat(text).contains(from);
+        Files.writeString(file, text.replace(from, to), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aValidChangeComesIntoForceAndIsPublishedAndAnInvalidOneIsRefusedAndShown() throws IOException {
+        String original = activePolicy.policy().version();
+        // The policy in force at start is published for the form.
+        KafkaTopics.awaitRecords("policy.public.v1", 1, r -> r.value().contains("\"version\":\"" + original + "\""), WAIT);
+
+        assertThat(activePolicy.reload()).as("unchanged files change nothing").isFalse();
+
+        rewritePolicy("version: \"" + original + "\"", "version: \"2026.11-test\"");
+        assertThat(activePolicy.reload()).isTrue();
+        assertThat(activePolicy.policy().version()).isEqualTo("2026.11-test");
+        var published = KafkaTopics.awaitRecords("policy.public.v1", 1,
+                r -> r.value().contains("\"version\":\"2026.11-test\""), WAIT).get(0);
+        assertThat(published.key()).isEqualTo("routing-policy");
+        assertThat(published.value()).contains("\"code\":\"RESIDENT_CONTACT\"", "\"handledByTitle\":\"the Designated Safeguarding Lead\"",
+                "\"timeZone\":\"Europe/London\"");
+        given().get("/api/v1/policy").then().statusCode(200).body("version", equalTo("2026.11-test"));
+
+        // A chain step with a role nobody holds: refused, with the file, line and field named.
+        rewritePolicy("firstRecipient: DSL", "firstRecipient: TREASURER");
+        assertThat(activePolicy.reload()).isFalse();
+        assertThat(activePolicy.policy().version()).as("the last good version stays").isEqualTo("2026.11-test");
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'routing-policy' }.data.policyVersion", equalTo("2026.11-test"))
+                .body("checks.find { it.name == 'routing-policy' }.data.reloadRefusedBecause",
+                        containsString(FilesOnDisk.FOLDER.resolve("routing-policy.yaml") + ", line "));
+
+        rewritePolicy("firstRecipient: TREASURER", "firstRecipient: DSL");
+        activePolicy.reload();
+        assertThat(activePolicy.lastFailure()).as("fixed files clear the error").isEmpty();
+    }
+}
