@@ -1,18 +1,13 @@
 package org.safereport.escalation;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.safereport.escalation.domain.CaseState;
 import org.safereport.escalation.persistence.DeadlineEngine;
-import org.safereport.escalation.persistence.EscalationCase;
-import org.safereport.escalation.persistence.TimelineEntry;
 import org.safereport.testing.KafkaTestResource;
 import org.safereport.testing.KafkaTopics;
 import org.safereport.testing.PostgresTestResource;
@@ -25,6 +20,10 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.safereport.escalation.CaseFixtures.requests;
+import static org.safereport.escalation.CaseFixtures.state;
+import static org.safereport.escalation.CaseFixtures.summary;
+import static org.safereport.escalation.CaseFixtures.timelineCount;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 
@@ -37,8 +36,7 @@ import static org.hamcrest.Matchers.containsString;
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
 class EscalationChainTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration WAIT = CaseFixtures.WAIT;
 
     @Inject
     AdjustableClock clock;
@@ -47,45 +45,7 @@ class EscalationChainTest {
     DeadlineEngine deadlines;
 
     private String fileReport(String category, boolean youngPersonAtRisk) {
-        String digits = String.format("%08d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 100_000_000L));
-        String reference = "SM-" + digits.substring(0, 4) + "-" + digits.substring(4);
-        UUID reportId = UUID.randomUUID();
-        KafkaTopics.send("reports.submitted.v1", reportId.toString(), """
-                {"eventId": "%s", "eventType": "report.submitted", "schemaVersion": 1, "reportId": "%s",
-                 "reference": "%s", "category": "%s", "youngPersonAtRisk": %s,
-                 "reporterEmail": "support.worker@example.org", "submittedAt": "%s"}
-                """.formatted(UUID.randomUUID(), reportId, reference, category, youngPersonAtRisk, clock.instant()));
-        await().atMost(WAIT).until(() -> QuarkusTransaction.requiringNew().call(() -> EscalationCase.count("reference", reference)) == 1);
-        return reference;
-    }
-
-    /** The notification requests for {@code reference}, once {@code count} have been published. */
-    private static List<JsonNode> requests(String reference, int count) {
-        return KafkaTopics.awaitRecords("notifications.requested.v1", count, r -> r.value().contains(reference), WAIT)
-                .stream().map(ConsumerRecord::value).map(EscalationChainTest::json).toList();
-    }
-
-    private static JsonNode json(String value) {
-        try {
-            return JSON.readTree(value);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static List<String> summary(List<JsonNode> requests) {
-        return requests.stream().map(r -> r.get("template").asText() + " " + r.get("recipient").get("personId").asText()).toList();
-    }
-
-    private static CaseState state(String reference) {
-        return QuarkusTransaction.requiringNew().call(() -> EscalationCase.<EscalationCase>find("reference", reference).firstResult().state);
-    }
-
-    private static long timelineCount(String reference, String kind) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            EscalationCase escalationCase = EscalationCase.find("reference", reference).firstResult();
-            return TimelineEntry.count("caseId = ?1 and kind = ?2", escalationCase.id, kind);
-        });
+        return CaseFixtures.fileReport(clock.instant(), category, youngPersonAtRisk);
     }
 
     private static String ackPath(JsonNode request) {

@@ -1,6 +1,9 @@
 package org.safereport.testing;
 
+
+
 import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.safereport.local.SystemTopics;
 import org.apache.kafka.common.test.TestKitNodes;
 
 /**
@@ -22,6 +25,8 @@ public final class InJvmKafka {
         if (bootstrapServers == null) {
             String external = External.setting(EXTERNAL);
             bootstrapServers = external != null ? external : startCluster();
+            // Created up front, as in a deployment: see SystemTopics.
+            SystemTopics.create(bootstrapServers);
         }
         return bootstrapServers;
     }

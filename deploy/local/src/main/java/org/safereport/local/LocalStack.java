@@ -88,6 +88,7 @@ public final class LocalStack implements AutoCloseable {
                     data.resolve("kafka"), Ports.orFree(settings.kafkaPort()), Ports.orFree(settings.kafkaControllerPort()));
             started.add(kafka);
             kafka.startAndAwait(START_TIMEOUT);
+            SystemTopics.create(kafka.bootstrapServers());
             MailSandbox mailbox = MailSandbox.start(settings.smtpPort(), settings.mailboxPort());
             started.add(mailbox);
 

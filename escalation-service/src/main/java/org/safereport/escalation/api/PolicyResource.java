@@ -1,5 +1,7 @@
 package org.safereport.escalation.api;
 
+import org.safereport.escalation.access.StaffIdentityProvider;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -68,6 +70,7 @@ public class PolicyResource {
      * @param at when the report is made (ISO-8601 instant); now if left out
      */
     @GET
+    @RolesAllowed(StaffIdentityProvider.STAFF)  // the plan names people
     @Path("explain")
     public Explanation explain(@QueryParam("category") String category, @QueryParam("reporter") String reporter,
                                @QueryParam("subject") String subject,

@@ -42,6 +42,14 @@ public interface EscalationConfig {
     String reloadInterval();
 
     /** The routing policy file; the bundled first version when not set. */
+    Staff staff();
+
+    interface Staff {
+
+        /** Lines {@code <person id>:<password hash>}; see the README for making a hash. Absent: nobody can sign in. */
+        Optional<String> accountsFile();
+    }
+
     DataFile policy();
 
     /** The people directory file; the bundled sample when not set. */

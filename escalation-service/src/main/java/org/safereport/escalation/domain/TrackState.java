@@ -6,5 +6,7 @@ public enum TrackState {
     NOTIFIED,
     /** The last step's deadline has passed: its people are reminded until someone acknowledges. */
     OVERDUE,
-    ACKNOWLEDGED
+    ACKNOWLEDGED,
+    /** The case was closed: nothing more is due on this chain. */
+    CLOSED
 }

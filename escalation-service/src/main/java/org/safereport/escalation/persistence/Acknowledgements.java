@@ -66,7 +66,7 @@ public class Acknowledgements {
         }
         Link link = resolved.get();
         CaseTrack track = link.track();
-        if (track.state != TrackState.ACKNOWLEDGED) {
+        if (track.state == TrackState.NOTIFIED || track.state == TrackState.OVERDUE) {
             Instant now = clock.instant();
             track.state = TrackState.ACKNOWLEDGED;
             track.acknowledgedBy = link.step().personId;

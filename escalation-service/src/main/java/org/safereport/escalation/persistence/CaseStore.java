@@ -80,6 +80,8 @@ public class CaseStore {
         escalationCase.policyVersion = plan.policyVersion();
         escalationCase.policyHash = plan.policyHash();
         escalationCase.directoryVersion = directory.version();
+        escalationCase.subjectPersonId = report.subjectEmail() == null ? null
+                : directory.byEmail(report.subjectEmail()).map(Person::id).orElse(null);
         escalationCase.submittedAt = report.submittedAt();
         escalationCase.openedAt = now;
         escalationCase.persist();
@@ -119,6 +121,9 @@ public class CaseStore {
 
     /** Recomputes the case's state from its tracks, records it if it changed, and tells the intake service. */
     void updateState(EscalationCase escalationCase, Instant now) {
+        if (escalationCase.state == CaseState.CLOSED) {
+            return;  // a late acknowledgement or delivery report does not reopen a closed case
+        }
         List<CaseTrack> tracks = CaseTrack.forCase(escalationCase.id);
         CaseState state = CaseState.of(tracks.stream().map(track -> track.state).toList(),
                 tracks.stream().anyMatch(track -> track.currentStep > 0));
@@ -129,13 +134,47 @@ public class CaseStore {
         publishStatus(escalationCase, now);
     }
 
+    /** What {@link #close} found. */
+    public enum Closing { CLOSED, ALREADY_CLOSED, NOT_FOUND }
+
+    /**
+     * Closes a case: every chain stops, and the reporter's status page shows the outcome.
+     *
+     * @param outcome the outcome summary for the reporter
+     * @param internalNote for staff only; may be {@code null}
+     */
+    @Transactional
+    public Closing close(UUID caseId, String closedBy, String outcome, String internalNote) {
+        EscalationCase escalationCase = EscalationCase.findById(caseId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (escalationCase == null) {
+            return Closing.NOT_FOUND;
+        }
+        if (escalationCase.state == CaseState.CLOSED) {
+            return Closing.ALREADY_CLOSED;
+        }
+        Instant now = clock.instant();
+        for (CaseTrack track : CaseTrack.forCase(caseId)) {
+            track.state = TrackState.CLOSED;
+            track.nextDueAt = null;
+        }
+        escalationCase.state = CaseState.CLOSED;
+        escalationCase.closedAt = now;
+        escalationCase.closedBy = closedBy;
+        escalationCase.outcome = outcome;
+        escalationCase.internalNote = internalNote;
+        TimelineEntry.record(caseId, now, "CLOSED", "closed by " + closedBy + ": " + outcome);
+        publishStatus(escalationCase, now);
+        LOG.infof("Case %s closed", escalationCase.reference);
+        return Closing.CLOSED;
+    }
+
     private void publishStatus(EscalationCase escalationCase, Instant now) {
         CaseTrack track = CaseTrack.find("caseId = ?1 and name = ?2", escalationCase.id, RoutingPlan.CATEGORY_TRACK).firstResult();
         Role role = Role.valueOf(CaseStep.atStep(escalationCase.id, track.name, track.currentStep).get(0).role);
         boolean waiting = track.state != TrackState.ACKNOWLEDGED && escalationCase.state != CaseState.CLOSED;
         CaseStatusV1 status = new CaseStatusV1(UUID.randomUUID(), CaseStatusV1.TYPE, CaseStatusV1.SCHEMA_VERSION, now,
                 escalationCase.reportId, escalationCase.reference, escalationCase.state.name(), role.name(), role.title(),
-                waiting ? track.nextDueAt : null, null);
+                waiting ? track.nextDueAt : null, escalationCase.outcome);
         outbox.add(CaseStatusV1.TOPIC, escalationCase.reportId.toString(), status.eventId(), CaseStatusV1.TYPE, status);
     }
 

@@ -55,6 +55,23 @@ public class EscalationCase extends PanacheEntityBase {
     @Column(name = "opened_at", nullable = false)
     public Instant openedAt;
 
+    /** The directory id of the person the report is about, when they are in the directory. */
+    @Column(name = "subject_person_id")
+    public String subjectPersonId;
+
+    @Column(name = "closed_at")
+    public Instant closedAt;
+
+    @Column(name = "closed_by")
+    public String closedBy;
+
+    /** The outcome summary, shown to the reporter on the status page. */
+    public String outcome;
+
+    /** For staff only. */
+    @Column(name = "internal_note")
+    public String internalNote;
+
     public static boolean existsForReport(UUID reportId) {
         return count("reportId", reportId) > 0;
     }

@@ -31,7 +31,7 @@ class PolicyResourceTest {
 
     @Test
     void explainShowsThePlanAndItsReasonsWithoutOpeningACase() {
-        given().queryParam("category", "GRIEVANCE")
+        given().auth().preemptive().basic("chief-executive", "password-of-chief-executive").queryParam("category", "GRIEVANCE")
                 .queryParam("reporter", "support.worker@example.org")
                 .queryParam("subject", "team.leader@example.org")
                 .queryParam("youngPersonAtRisk", true)
@@ -48,11 +48,18 @@ class PolicyResourceTest {
 
     @Test
     void explainNamesTheFieldThatIsWrong() {
-        given().queryParam("at", "yesterday").when().get("/api/v1/policy/explain")
+        given().auth().preemptive().basic("chief-executive", "password-of-chief-executive").queryParam("at", "yesterday").when().get("/api/v1/policy/explain")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("category"));
-        given().queryParam("category", "GRIEVANCE").queryParam("at", "yesterday").when().get("/api/v1/policy/explain")
+        given().auth().preemptive().basic("chief-executive", "password-of-chief-executive").queryParam("category", "GRIEVANCE").queryParam("at", "yesterday").when().get("/api/v1/policy/explain")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("at"));
+    }
+
+    @Test
+    void explainIsForSignedInStaffOnly() {
+        given().queryParam("category", "GRIEVANCE").when().get("/api/v1/policy/explain").then().statusCode(401);
+        given().auth().preemptive().basic("chief-executive", "password-of-dsl").queryParam("category", "GRIEVANCE")
+                .when().get("/api/v1/policy/explain").then().statusCode(401);
     }
 }

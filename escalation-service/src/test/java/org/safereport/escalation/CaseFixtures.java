@@ -1,0 +1,85 @@
+package org.safereport.escalation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.safereport.escalation.domain.CaseState;
+import org.safereport.escalation.persistence.EscalationCase;
+import org.safereport.escalation.persistence.TimelineEntry;
+import org.safereport.testing.KafkaTopics;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static org.awaitility.Awaitility.await;
+
+/** Files reports the way the intake service does, on the real broker, and reads what became of them. */
+public final class CaseFixtures {
+
+    public static final Duration WAIT = Duration.ofSeconds(30);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private CaseFixtures() {
+    }
+
+    /** Files a report by the support worker, about nobody, and waits for its case; returns its reference. */
+    public static String fileReport(Instant now, String category, boolean youngPersonAtRisk) {
+        return fileReport(now, category, youngPersonAtRisk, "support.worker@example.org", null);
+    }
+
+    public static String fileReport(Instant now, String category, boolean youngPersonAtRisk, String reporterEmail,
+                                    String subjectEmail) {
+        String digits = String.format("%08d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 100_000_000L));
+        String reference = "SM-" + digits.substring(0, 4) + "-" + digits.substring(4);
+        UUID reportId = UUID.randomUUID();
+        KafkaTopics.send("reports.submitted.v1", reportId.toString(), """
+                {"eventId": "%s", "eventType": "report.submitted", "schemaVersion": 1, "reportId": "%s",
+                 "reference": "%s", "category": "%s", "youngPersonAtRisk": %s,
+                 "reporterEmail": %s, "subjectEmail": %s, "submittedAt": "%s"}
+                """.formatted(UUID.randomUUID(), reportId, reference, category, youngPersonAtRisk, quoted(reporterEmail),
+                quoted(subjectEmail), now));
+        await().atMost(WAIT).until(() -> QuarkusTransaction.requiringNew().call(() -> EscalationCase.count("reference", reference)) == 1);
+        return reference;
+    }
+
+    private static String quoted(String value) {
+        return value == null ? "null" : "\"" + value + "\"";
+    }
+
+    /** The notification requests for {@code reference}, once {@code count} have been published. */
+    public static List<JsonNode> requests(String reference, int count) {
+        return KafkaTopics.awaitRecords("notifications.requested.v1", count, r -> r.value().contains(reference), WAIT)
+                .stream().map(ConsumerRecord::value).map(CaseFixtures::json).toList();
+    }
+
+    /** Each request as "template person-id". */
+    public static List<String> summary(List<JsonNode> requests) {
+        return requests.stream().map(r -> r.get("template").asText() + " " + r.get("recipient").get("personId").asText()).toList();
+    }
+
+    public static JsonNode json(String value) {
+        try {
+            return JSON.readTree(value);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static EscalationCase escalationCase(String reference) {
+        return QuarkusTransaction.requiringNew().call(() -> EscalationCase.<EscalationCase>find("reference", reference).firstResult());
+    }
+
+    public static CaseState state(String reference) {
+        return escalationCase(reference).state;
+    }
+
+    public static long timelineCount(String reference, String kind) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            EscalationCase escalationCase = EscalationCase.find("reference", reference).firstResult();
+            return TimelineEntry.count("caseId = ?1 and kind = ?2", escalationCase.id, kind);
+        });
+    }
+}

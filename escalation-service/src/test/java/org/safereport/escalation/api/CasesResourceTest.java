@@ -1,0 +1,127 @@
+package org.safereport.escalation.api;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.safereport.escalation.AdjustableClock;
+import org.safereport.escalation.CaseFixtures;
+import org.safereport.escalation.domain.CaseState;
+import org.safereport.escalation.persistence.DeadlineEngine;
+import org.safereport.testing.KafkaTestResource;
+import org.safereport.testing.KafkaTopics;
+import org.safereport.testing.PostgresTestResource;
+
+import java.time.Duration;
+import java.util.List;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+/** The staff case API: who may see which case, the timeline with its reasons, and closing a case. */
+@QuarkusTest
+@WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
+class CasesResourceTest {
+
+    @Inject
+    AdjustableClock clock;
+
+    @Inject
+    DeadlineEngine deadlines;
+
+    private static RequestSpecification as(String personId) {
+        return given().auth().preemptive().basic(personId, "password-of-" + personId);
+    }
+
+    private String fileReport(String category, boolean youngPersonAtRisk, String subjectEmail) {
+        return CaseFixtures.fileReport(clock.instant(), category, youngPersonAtRisk, "support.worker@example.org", subjectEmail);
+    }
+
+    private static String idOf(String reference) {
+        return CaseFixtures.escalationCase(reference).id.toString();
+    }
+
+    private static List<String> visibleReferences(String personId) {
+        return as(personId).queryParam("limit", 500).when().get("/api/v1/cases").then().statusCode(200)
+                .extract().jsonPath().getList("reference", String.class);
+    }
+
+    @Test
+    void eachPersonSeesTheCasesThePolicyGivesThem() {
+        String safeguarding = fileReport("SAFEGUARDING_CONCERN", false, null);
+        String grievance = fileReport("GRIEVANCE", false, null);
+        String aboutTheChiefExecutive = fileReport("POLICY_BREACH", false, "chief.executive@example.org");
+
+        assertThat(visibleReferences("chief-executive")).contains(safeguarding, grievance).doesNotContain(aboutTheChiefExecutive);
+        assertThat(visibleReferences("dsl")).contains(safeguarding).doesNotContain(grievance);
+        assertThat(visibleReferences("team-leader")).contains(grievance).doesNotContain(safeguarding);
+
+        as("dsl").when().get("/api/v1/cases/" + idOf(grievance)).then().statusCode(404);
+        as("chief-executive").when().get("/api/v1/cases/" + idOf(aboutTheChiefExecutive)).then().statusCode(404);
+    }
+
+    @Test
+    void theCaseApiIsForSignedInStaff() {
+        given().when().get("/api/v1/cases").then().statusCode(401);
+        given().auth().preemptive().basic("dsl", "password-of-chief-executive").when().get("/api/v1/cases").then().statusCode(401);
+        given().auth().preemptive().basic("nobody", "password-of-nobody").when().get("/api/v1/cases").then().statusCode(401);
+    }
+
+    @Test
+    void theTimelineShowsTheDecisionWithItsReasonsAndEveryNotification() {
+        String reference = fileReport("GRIEVANCE", true, null);
+
+        as("chief-executive").when().get("/api/v1/cases/" + idOf(reference)).then().statusCode(200)
+                .body("summary.reference", equalTo(reference))
+                .body("decision.tracks.name", hasItem("safeguarding"))
+                .body("tracks.steps.flatten().personId", hasItem("dsl"))
+                .body("timeline.kind", hasItem("ROUTED"))
+                .body("notifications.template", hasItem("new-case"));
+    }
+
+    @Test
+    void filtersNarrowTheList() {
+        String reference = fileReport("MEDIA_ENQUIRY", false, null);
+
+        assertThat(as("chief-executive").queryParam("category", "MEDIA_ENQUIRY").queryParam("state", "NOTIFIED")
+                .when().get("/api/v1/cases").then().statusCode(200).extract().jsonPath().getList("reference", String.class))
+                .contains(reference);
+        as("chief-executive").queryParam("category", "GRIEVANCE").when().get("/api/v1/cases").then().statusCode(200)
+                .body("reference", not(hasItem(reference)));
+        as("chief-executive").queryParam("overdue", true).when().get("/api/v1/cases").then().statusCode(200)
+                .body("reference", not(hasItem(reference)));
+        as("chief-executive").queryParam("state", "SLEEPING").when().get("/api/v1/cases").then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", hasItem("state"));
+    }
+
+    @Test
+    void closingStopsTheChainAndTellsTheReporter() {
+        String reference = fileReport("CONFIDENTIALITY_QUESTION", false, null);
+        String id = idOf(reference);
+
+        as("team-leader").contentType("application/json").body("{\"outcome\": \"  \"}")
+                .when().post("/api/v1/cases/" + id + "/close").then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", hasItem("outcome"));
+
+        as("team-leader").contentType("application/json")
+                .body("{\"outcome\": \"Advice given; no breach of confidentiality.\", \"internalNote\": \"Discussed in supervision.\"}")
+                .when().post("/api/v1/cases/" + id + "/close").then().statusCode(200)
+                .body("summary.state", equalTo("CLOSED")).body("closedBy", equalTo("team-leader"));
+        KafkaTopics.awaitRecords("cases.status.v1", 1, r -> r.value().contains(reference)
+                && r.value().contains("\"state\":\"CLOSED\"") && r.value().contains("no breach of confidentiality"), CaseFixtures.WAIT);
+
+        as("team-leader").contentType("application/json").body("{\"outcome\": \"again\"}")
+                .when().post("/api/v1/cases/" + id + "/close").then().statusCode(409).contentType("application/problem+json");
+
+        clock.advance(Duration.ofDays(3));
+        deadlines.fireDue();
+        assertThat(CaseFixtures.timelineCount(reference, "ESCALATED")).as("a closed case escalates no further").isZero();
+        assertThat(CaseFixtures.state(reference)).isEqualTo(CaseState.CLOSED);
+    }
+}
