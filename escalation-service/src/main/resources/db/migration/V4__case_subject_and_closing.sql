@@ -1,6 +1,8 @@
--- Who the report is about (their directory id, when they are in it): they never see their own case.
+-- Who the report is about and who made it (their directory ids, when they are in it): the subject never
+-- sees their own case, and neither stands in for an absent recipient when a later step's turn comes.
 -- And how a case was closed: by whom, when, and the outcome the reporter is told.
 ALTER TABLE escalation_case ADD COLUMN subject_person_id VARCHAR(100);
+ALTER TABLE escalation_case ADD COLUMN reporter_person_id VARCHAR(100);
 ALTER TABLE escalation_case ADD COLUMN closed_at TIMESTAMPTZ;
 ALTER TABLE escalation_case ADD COLUMN closed_by VARCHAR(100);
 ALTER TABLE escalation_case ADD COLUMN outcome VARCHAR(2000);

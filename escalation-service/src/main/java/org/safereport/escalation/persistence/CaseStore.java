@@ -82,6 +82,8 @@ public class CaseStore {
         escalationCase.directoryVersion = directory.version();
         escalationCase.subjectPersonId = report.subjectEmail() == null ? null
                 : directory.byEmail(report.subjectEmail()).map(Person::id).orElse(null);
+        escalationCase.reporterPersonId = report.reporterEmail() == null ? null
+                : directory.byEmail(report.reporterEmail()).map(Person::id).orElse(null);
         escalationCase.submittedAt = report.submittedAt();
         escalationCase.openedAt = now;
         escalationCase.persist();

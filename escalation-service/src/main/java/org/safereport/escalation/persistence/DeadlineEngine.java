@@ -9,7 +9,9 @@ import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 import org.safereport.escalation.config.ActivePolicy;
 import org.safereport.escalation.domain.TrackState;
+import org.safereport.escalation.domain.directory.Directory;
 import org.safereport.escalation.domain.directory.Person;
+import org.safereport.escalation.domain.routing.Router;
 import org.safereport.escalation.domain.policy.CategoryRule;
 import org.safereport.time.Deadline;
 import org.safereport.escalation.domain.policy.RoutingPolicy;
@@ -18,7 +20,10 @@ import org.safereport.messaging.DrainLoop;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 
@@ -111,11 +116,19 @@ public class DeadlineEngine {
             Instant dueAt = policy.calendar().due(now, Deadline.parse(next.get(0).deadlineSpec));
             track.nextDueAt = dueAt;
             TimelineEntry.record(escalationCase.id, now, "ESCALATED", track.name + " step " + from + " -> "
-                    + track.currentStep + " (" + next.get(0).role + "): nobody acknowledged in time");
-            for (CaseStep step : next) {
-                step.notifiedAt = now;
-                step.dueAt = dueAt;
-                notify(NotificationRequests.ESCALATION, escalationCase, track, step, rule, dueAt, policy);
+                    + track.currentStep + " (" + next.get(0).role + "): not acknowledged by the deadline, or nobody could be reached");
+            List<CaseStep> available = availableNow(escalationCase, track, next, now);
+            if (available.isEmpty() && track.currentStep < track.lastStep) {
+                // Everyone at this step is away with no cover: on to the next step at once.
+                track.nextDueAt = now;
+                loop.request();
+            } else {
+                // At the end of the chain someone must have it, even if they are away.
+                for (CaseStep step : available.isEmpty() ? next : available) {
+                    step.notifiedAt = now;
+                    step.dueAt = dueAt;
+                    notify(NotificationRequests.ESCALATION, escalationCase, track, step, rule, dueAt, policy);
+                }
             }
             LOG.infof("Case %s escalated to %s (%s chain), acknowledgement due %s", escalationCase.reference,
                     next.get(0).role, track.name, dueAt);
@@ -131,6 +144,39 @@ public class DeadlineEngine {
             LOG.infof("Case %s is overdue (%s chain): last recipients reminded", escalationCase.reference, track.name);
         }
         cases.updateState(escalationCase, now);
+    }
+
+    /**
+     * Rule 4 again when a step's turn comes: the directory may have changed since the case was planned.
+     * Each planned person absent now is replaced by their cover (the step's row then names the cover), or
+     * left out when there is none.
+     *
+     * @return the step's rows to notify; empty when nobody at the step is there
+     */
+    private List<CaseStep> availableNow(EscalationCase escalationCase, CaseTrack track, List<CaseStep> planned, Instant now) {
+        Directory directory = activePolicy.directory();
+        Set<String> excluded = new HashSet<>();
+        CaseStep.notifiedOn(escalationCase.id, track.name).forEach(step -> excluded.add(step.personId));
+        planned.forEach(step -> excluded.add(step.personId));
+        Optional.ofNullable(escalationCase.subjectPersonId).ifPresent(excluded::add);
+        Optional.ofNullable(escalationCase.reporterPersonId).ifPresent(excluded::add);
+        List<CaseStep> available = new ArrayList<>();
+        for (CaseStep step : planned) {
+            Optional<Person> person = directory.byId(step.personId);
+            if (person.isEmpty()) {
+                continue;  // notify() records that they left the directory
+            }
+            List<String> reasons = new ArrayList<>();
+            Optional<Person> sendTo = Router.availableAt(person.get(), directory, now, excluded, reasons);
+            reasons.forEach(reason -> TimelineEntry.record(escalationCase.id, now, "REROUTED",
+                    track.name + " step " + step.stepIndex + ", at send time: " + reason));
+            sendTo.ifPresent(chosen -> {
+                excluded.add(chosen.id());
+                step.personId = chosen.id();
+                available.add(step);
+            });
+        }
+        return available;
     }
 
     private void notify(String template, EscalationCase escalationCase, CaseTrack track, CaseStep step, CategoryRule rule,

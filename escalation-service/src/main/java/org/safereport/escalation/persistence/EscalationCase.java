@@ -59,6 +59,10 @@ public class EscalationCase extends PanacheEntityBase {
     @Column(name = "subject_person_id")
     public String subjectPersonId;
 
+    /** The directory id of the reporter, when they gave their email and are in the directory. */
+    @Column(name = "reporter_person_id")
+    public String reporterPersonId;
+
     @Column(name = "closed_at")
     public Instant closedAt;
 

@@ -7,6 +7,9 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import org.safereport.escalation.AdjustableClock;
+import org.safereport.escalation.CaseFixtures;
+import org.safereport.escalation.persistence.DeadlineEngine;
 import org.safereport.testing.KafkaTestResource;
 import org.safereport.testing.KafkaTopics;
 import org.safereport.testing.PostgresTestResource;
@@ -69,6 +72,12 @@ class PolicyReloadTest {
     @Inject
     ActivePolicy activePolicy;
 
+    @Inject
+    AdjustableClock clock;
+
+    @Inject
+    DeadlineEngine deadlines;
+
     private static void rewritePolicy(String from, String to) throws IOException {
         Path file = FilesOnDisk.FOLDER.resolve("routing-policy.yaml");
         String text = Files.readString(file);
@@ -106,5 +115,30 @@ class PolicyReloadTest {
         rewritePolicy("firstRecipient: TREASURER", "firstRecipient: DSL");
         activePolicy.reload();
         assertThat(activePolicy.lastFailure()).as("fixed files clear the error").isEmpty();
+    }
+
+    @Test
+    void anAbsenceRecordedAfterTheCaseWasPlannedIsHonouredWhenTheStepsTurnComes() throws IOException {
+        String reference = CaseFixtures.fileReport(clock.instant(), "RESIDENT_CONTACT", false);
+        assertThat(CaseFixtures.summary(CaseFixtures.requests(reference, 1))).containsExactly("new-case dsl");
+
+        // Ops record that the deputy is away from now on, covered by the Chair.
+        Path directory = FilesOnDisk.FOLDER.resolve("directory.yaml");
+        String text = Files.readString(directory);
+        String away = "    lineManager: dsl\n    absences:\n      - {from: \"%s\", until: \"%s\", cover: chair}\n"
+                .formatted(clock.instant(), clock.instant().plus(Duration.ofDays(2)));
+        assertThat(text).containsOnlyOnce("    lineManager: dsl\n");
+        Files.writeString(directory, text.replace("    lineManager: dsl\n", away));
+        try {
+            assertThat(activePolicy.reload()).isTrue();
+            clock.advance(Duration.ofMinutes(61));
+            deadlines.fireDue();
+
+            assertThat(CaseFixtures.summary(CaseFixtures.requests(reference, 2))).containsExactly("new-case dsl", "escalation chair");
+            assertThat(CaseFixtures.timelineCount(reference, "REROUTED")).isEqualTo(1);
+        } finally {
+            Files.writeString(directory, text);
+            activePolicy.reload();
+        }
     }
 }

@@ -187,6 +187,36 @@ class RouterTest {
     }
 
     @Test
+    void rule4AnAbsenceThatHasBegunWhenALaterStepIsDueCountsForThatStep() {
+        // The deputy goes on leave half an hour after the report: gone by the time the DSL's hour is up.
+        Directory directory = directoryWith(people -> replace(people, "deputy-dsl", deputy -> new Person(deputy.id(),
+                deputy.name(), deputy.email(), deputy.mobile(), deputy.roles(), deputy.lineManagerId(),
+                List.of(new Person.Absence(WEDNESDAY_NOON.plus(Duration.ofMinutes(30)), WEDNESDAY_NOON.plus(Duration.ofDays(7)), null)))));
+        RoutingPlan plan = Router.route(new ReportFacts("RESIDENT_CONTACT", SUPPORT_WORKER, null, false),
+                bundled.policy(), directory, WEDNESDAY_NOON);
+
+        RoutingPlan.Track track = categoryTrack(plan);
+        assertThat(ids(track.firstStep())).containsExactly("dsl");
+        assertThat(track.steps().get(1).role()).isEqualTo(Role.CHIEF_EXECUTIVE);
+        assertThat(track.steps().get(1).dueAt()).isEqualTo(Instant.parse("2026-11-25T14:00:00Z"));
+        assertThat(track.reasons()).anyMatch(reason -> reason.contains("deputy-dsl is absent with no available cover"));
+    }
+
+    @Test
+    void rule4AbsenceIsCheckedAgainWhenAStepsTurnComes() {
+        Person dsl = bundled.directory().byId("dsl").orElseThrow();
+        Instant onLeave = Instant.parse("2027-08-05T10:00:00Z");
+        List<String> reasons = new java.util.ArrayList<>();
+
+        assertThat(Router.availableAt(dsl, bundled.directory(), onLeave, java.util.Set.of(), reasons).map(Person::id))
+                .contains("deputy-dsl");
+        assertThat(Router.availableAt(dsl, bundled.directory(), onLeave, java.util.Set.of("deputy-dsl"), reasons))
+                .as("a cover already told, the subject or the reporter cannot stand in").isEmpty();
+        assertThat(Router.availableAt(dsl, bundled.directory(), WEDNESDAY_NOON, java.util.Set.of(), reasons).map(Person::id))
+                .contains("dsl");
+    }
+
+    @Test
     void rule5TheLastRecipientIsRemindedAtTheLastStepsInterval() {
         RoutingPlan.Track track = categoryTrack(route("UNINTENDED_CONTACT", SUPPORT_WORKER, null, false));
 

@@ -41,7 +41,7 @@ public final class Router {
         if (report.subjectEmail() != null && subject.isEmpty()) {
             reasons.add("the member the report is about is not in the directory");
         }
-        People people = new People(directory, reporter, subject, now);
+        People people = new People(directory, reporter, subject);
 
         List<RoutingPlan.Track> tracks = new ArrayList<>();
         tracks.add(track(RoutingPlan.CATEGORY_TRACK, rule, policy, people, now));
@@ -70,7 +70,8 @@ public final class Router {
         Instant stepStart = now;
         for (CategoryRule.ChainStep chainStep : rule.steps()) {
             List<String> reasons = new ArrayList<>();
-            List<Person> recipients = people.recipients(chainStep.role(), notified, reasons);
+            // Rule 4 looks at absence when the step is due to be sent, not when the report came in.
+            List<Person> recipients = people.recipients(chainStep.role(), notified, reasons, stepStart);
             if (recipients.isEmpty()) {
                 trackReasons.add(chainStep.role() + " step passed over: " + String.join("; ", reasons));
                 continue;
@@ -111,26 +112,46 @@ public final class Router {
                 + ", chair of trustees or chief executive other than the subject");
     }
 
+    /**
+     * Rule 4: {@code planned} if they are not absent at {@code sendAt}, otherwise their named cover if the
+     * cover is there and not {@code excluded}, otherwise nobody. Used when planning, and again when a later
+     * step's turn comes, with the directory as it is then.
+     *
+     * @param excluded the ids of people who may not stand in (the subject, the reporter, those already told)
+     */
+    public static Optional<Person> availableAt(Person planned, Directory directory, Instant sendAt, Set<String> excluded,
+                                               List<String> reasons) {
+        Optional<Person.Absence> absence = planned.absenceAt(sendAt);
+        if (absence.isEmpty()) {
+            return Optional.of(planned);
+        }
+        Optional<Person> cover = Optional.ofNullable(absence.get().coverId()).flatMap(directory::byId)
+                .filter(c -> c.absenceAt(sendAt).isEmpty() && !excluded.contains(c.id()));
+        if (cover.isPresent()) {
+            reasons.add("rule 4: " + planned.id() + " is absent, covered by " + cover.get().id());
+        } else {
+            reasons.add("rule 4: " + planned.id() + " is absent with no available cover: passed over");
+        }
+        return cover;
+    }
+
     /** Turns a role into people, applying rules 2, 3, 4, 8 and 9. */
     private static final class People {
 
         private final Directory directory;
         private final Optional<Person> reporter;
         private final Optional<Person> subject;
-        private final Instant now;
-
-        People(Directory directory, Optional<Person> reporter, Optional<Person> subject, Instant now) {
+        People(Directory directory, Optional<Person> reporter, Optional<Person> subject) {
             this.directory = directory;
             this.reporter = reporter;
             this.subject = subject;
-            this.now = now;
         }
 
         /** @param notified the ids already chosen on this chain; the chosen ones are added to it */
-        List<Person> recipients(Role role, Set<String> notified, List<String> reasons) {
+        List<Person> recipients(Role role, Set<String> notified, List<String> reasons, Instant sendAt) {
             List<Person> recipients = new ArrayList<>();
             for (Person holder : holders(role, reasons)) {
-                eligible(holder, reasons).ifPresent(person -> {
+                eligible(holder, reasons, sendAt).ifPresent(person -> {
                     if (notified.contains(person.id()) || recipients.contains(person)) {
                         reasons.add("rule 8: " + person.id() + " passed over: already notified on this case");
                     } else {
@@ -163,8 +184,8 @@ public final class Router {
             return directory.holders(Role.CHIEF_EXECUTIVE);
         }
 
-        /** Rules 2 and 4: never the subject or the reporter; an absent person's cover instead. */
-        private Optional<Person> eligible(Person person, List<String> reasons) {
+        /** Rules 2 and 4: never the subject or the reporter; a person absent at {@code sendAt} is replaced by their cover. */
+        private Optional<Person> eligible(Person person, List<String> reasons, Instant sendAt) {
             if (isSubject(person)) {
                 reasons.add("rule 2: " + person.id() + " passed over: the report is about them");
                 return Optional.empty();
@@ -173,18 +194,10 @@ public final class Router {
                 reasons.add("rule 2: " + person.id() + " passed over: they made the report");
                 return Optional.empty();
             }
-            Optional<Person.Absence> absence = person.absenceAt(now);
-            if (absence.isEmpty()) {
-                return Optional.of(person);
-            }
-            Optional<Person> cover = directory.byId(absence.get().coverId())
-                    .filter(c -> c.absenceAt(now).isEmpty() && !isSubject(c) && !isReporter(c));
-            if (cover.isPresent()) {
-                reasons.add("rule 4: " + person.id() + " is absent, covered by " + cover.get().id());
-            } else {
-                reasons.add("rule 4: " + person.id() + " is absent with no available cover: passed over");
-            }
-            return cover;
+            Set<String> excluded = new HashSet<>();
+            subject.ifPresent(s -> excluded.add(s.id()));
+            reporter.ifPresent(r -> excluded.add(r.id()));
+            return availableAt(person, directory, sendAt, excluded, reasons);
         }
 
         private boolean isSubject(Person person) {
