@@ -5,6 +5,7 @@ import org.safereport.escalation.config.EscalationConfig;
 import org.safereport.escalation.domain.AcknowledgementToken;
 import org.safereport.escalation.domain.directory.Person;
 import org.safereport.escalation.domain.policy.CategoryRule;
+import org.safereport.escalation.domain.policy.RoutingPolicy;
 import org.safereport.time.Deadline;
 import org.safereport.time.WorkingCalendar;
 import org.safereport.escalation.persistence.CaseStep;
@@ -35,6 +36,7 @@ public class NotificationRequests {
     public static final String ESCALATION = "escalation";
     public static final String REMINDER = "reminder";
     public static final String ACKNOWLEDGED = "acknowledged";
+    public static final String POLICY_REVIEW = "policy-review";
 
     private final Outbox outbox;
     private final EscalationConfig config;
@@ -88,6 +90,27 @@ public class NotificationRequests {
             record.requestedAt = now;
             record.persist();
         }
+        return request;
+    }
+
+    /**
+     * Reminds {@code chair} that the policy's review is due. It is about no case: no case reference and no
+     * acknowledgement link; keyed by the policy so that a policy's reminders stay in order.
+     *
+     * @param remindedOn the reminder's date, which makes the request unique per reminder
+     */
+    public NotificationRequestedV1 policyReview(Person chair, RoutingPolicy policy, Instant now) {
+        UUID requestId = UUID.nameUUIDFromBytes(String.join("/", POLICY_REVIEW, policy.contentHash(), chair.id(),
+                now.toString()).getBytes(StandardCharsets.UTF_8));
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put("policyVersion", policy.version());
+        data.put("approvedOn", policy.approvedOn().toString());
+        data.put("reviewDue", policy.reviewDue().toString());
+        NotificationRequestedV1 request = new NotificationRequestedV1(UUID.randomUUID(), NotificationRequestedV1.TYPE,
+                NotificationRequestedV1.SCHEMA_VERSION, now, requestId, null,
+                new NotificationRequestedV1.Recipient(chair.id(), chair.name(), chair.email(), chair.mobile()),
+                List.of("EMAIL"), POLICY_REVIEW, data, null, "NORMAL");
+        outbox.add(NotificationRequestedV1.TOPIC, "policy-" + policy.contentHash(), request.eventId(), NotificationRequestedV1.TYPE, request);
         return request;
     }
 
