@@ -68,12 +68,20 @@ public final class LocalStack implements AutoCloseable {
     private final KafkaBroker kafka;
     private final MailSandbox mailbox;
     private final Map<String, ServiceProcess> services;
+    private final Path root;
+    private final Path data;
+    private final Map<String, Map<String, String>> environments;
+    private final List<ServiceProcess> replicas = new ArrayList<>();
 
-    private LocalStack(PostgresServer postgres, KafkaBroker kafka, MailSandbox mailbox, Map<String, ServiceProcess> services) {
+    private LocalStack(PostgresServer postgres, KafkaBroker kafka, MailSandbox mailbox, Map<String, ServiceProcess> services,
+                       Path root, Path data, Map<String, Map<String, String>> environments) {
         this.postgres = postgres;
         this.kafka = kafka;
         this.mailbox = mailbox;
         this.services = services;
+        this.root = root;
+        this.data = data;
+        this.environments = environments;
     }
 
     public static LocalStack start(Settings settings) throws IOException, SQLException {
@@ -102,20 +110,22 @@ public final class LocalStack implements AutoCloseable {
             common.put("QUARKUS_DATASOURCE_PASSWORD", "local");
             common.putAll(settings.serviceEnvironment());
 
-            Map<String, ServiceProcess> services = new LinkedHashMap<>();
-            services.put(INTAKE, service(root, data, INTAKE, settings.intakePort(), common,
-                    Map.of("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl("intake"))));
             int escalationPort = Ports.orFree(settings.escalationPort());
-            services.put(ESCALATION, service(root, data, ESCALATION, escalationPort, common,
-                    Map.of("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl("escalation"),
-                            // Acknowledgement links point straight at the escalation service on this machine.
-                            "ESCALATION_PUBLIC_BASE_URL", "http://127.0.0.1:" + escalationPort,
-                            "ESCALATION_ACKNOWLEDGEMENT_SIGNING_KEY", localSigningKey(data))));
-            services.put(NOTIFICATION, service(root, data, NOTIFICATION, settings.notificationPort(), common,
-                    Map.of("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl("notification"),
-                            "QUARKUS_MAILER_HOST", "127.0.0.1",
-                            "QUARKUS_MAILER_PORT", Integer.toString(mailbox.smtpPort()),
-                            "QUARKUS_MAILER_FROM", "SafeReport <safereport@example.org>")));
+            Map<String, Map<String, String>> environments = new LinkedHashMap<>();
+            environments.put(INTAKE, environment(common, Map.of("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl("intake"))));
+            environments.put(ESCALATION, environment(common, Map.of("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl("escalation"),
+                    // Acknowledgement links point straight at the escalation service on this machine.
+                    "ESCALATION_PUBLIC_BASE_URL", "http://127.0.0.1:" + escalationPort,
+                    "ESCALATION_ACKNOWLEDGEMENT_SIGNING_KEY", localSigningKey(data))));
+            environments.put(NOTIFICATION, environment(common, Map.of("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl("notification"),
+                    "QUARKUS_MAILER_HOST", "127.0.0.1",
+                    "QUARKUS_MAILER_PORT", Integer.toString(mailbox.smtpPort()),
+                    "QUARKUS_MAILER_FROM", "SafeReport <safereport@example.org>")));
+            Map<String, ServiceProcess> services = new LinkedHashMap<>();
+            services.put(INTAKE, service(root, data, INTAKE, Ports.orFree(settings.intakePort()), environments.get(INTAKE), INTAKE));
+            services.put(ESCALATION, service(root, data, ESCALATION, escalationPort, environments.get(ESCALATION), ESCALATION));
+            services.put(NOTIFICATION, service(root, data, NOTIFICATION, Ports.orFree(settings.notificationPort()),
+                    environments.get(NOTIFICATION), NOTIFICATION));
             for (ServiceProcess service : services.values()) {
                 started.add(service);
                 service.start();
@@ -123,7 +133,7 @@ public final class LocalStack implements AutoCloseable {
             for (ServiceProcess service : services.values()) {
                 service.awaitReady(START_TIMEOUT);
             }
-            return new LocalStack(postgres, kafka, mailbox, services);
+            return new LocalStack(postgres, kafka, mailbox, services, root, data, environments);
         } catch (IOException | SQLException | RuntimeException e) {
             closeInReverse(started);
             throw e;
@@ -142,12 +152,33 @@ public final class LocalStack implements AutoCloseable {
         return java.nio.file.Files.readString(keyFile).trim();
     }
 
-    private static ServiceProcess service(Path root, Path data, String module, int port, Map<String, String> common,
-                                          Map<String, String> own) {
+    private static Map<String, String> environment(Map<String, String> common, Map<String, String> own) {
         Map<String, String> environment = new HashMap<>(common);
         environment.putAll(own);
-        return ServiceProcess.create(root.resolve(module), Ports.orFree(port), environment,
-                data.resolve("logs").resolve(module + ".log"));
+        return Map.copyOf(environment);
+    }
+
+    private static ServiceProcess service(Path root, Path data, String module, int port, Map<String, String> environment,
+                                          String logName) {
+        return ServiceProcess.create(root.resolve(module), port, environment, data.resolve("logs").resolve(logName + ".log"));
+    }
+
+    /**
+     * Starts another instance of {@code module} with the same configuration (database, broker, keys) on a
+     * free port, as a second replica would run in a deployment, and waits until it is ready. It stops with
+     * the stack.
+     */
+    public ServiceProcess startReplica(String module) throws IOException {
+        Map<String, String> environment = environments.get(module);
+        if (environment == null) {
+            throw new IllegalArgumentException("no service " + module);
+        }
+        ServiceProcess replica = service(root, data, module, Ports.orFree(0), environment,
+                module + "-replica-" + (replicas.size() + 2));
+        replicas.add(replica);
+        replica.start();
+        replica.awaitReady(START_TIMEOUT);
+        return replica;
     }
 
     public PostgresServer postgres() {
@@ -177,6 +208,7 @@ public final class LocalStack implements AutoCloseable {
         all.add(kafka);
         all.add(mailbox);
         all.addAll(services.values());
+        all.addAll(replicas);
         closeInReverse(all);
     }
 
