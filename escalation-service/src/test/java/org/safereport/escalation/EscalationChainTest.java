@@ -6,6 +6,8 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.safereport.escalation.domain.CaseState;
 import org.safereport.escalation.persistence.DeadlineEngine;
 import org.safereport.testing.KafkaTestResource;
@@ -50,6 +52,18 @@ class EscalationChainTest {
 
     private static String ackPath(JsonNode request) {
         return URI.create(request.get("acknowledgementLink").asText()).getPath();
+    }
+
+    @ParameterizedTest(name = "{0} reaches {1} first")
+    @CsvSource({
+            "RESIDENT_CONTACT, dsl", "SAFEGUARDING_CONCERN, dsl", "UNINTENDED_CONTACT, chief-executive",
+            "INAPPROPRIATE_MATERIAL, chief-executive", "SECURITY_EXPOSURE, chief-executive", "POLICY_BREACH, chief-executive",
+            "MEDIA_ENQUIRY, team-leader", "CONFIDENTIALITY_QUESTION, team-leader", "CONFLICT_OF_INTEREST, team-leader",
+            "PRESENTATION_DOUBT, team-leader", "GRIEVANCE, team-leader"})
+    void everyCategoryReachesTheRightFirstPerson(String category, String firstPerson) {
+        String reference = fileReport(category, false);
+
+        assertThat(summary(requests(reference, 1))).containsExactly("new-case " + firstPerson);
     }
 
     @Test

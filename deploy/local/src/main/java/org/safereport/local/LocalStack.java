@@ -116,7 +116,9 @@ public final class LocalStack implements AutoCloseable {
             environments.put(ESCALATION, environment(common, Map.of("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl("escalation"),
                     // Acknowledgement links point straight at the escalation service on this machine.
                     "ESCALATION_PUBLIC_BASE_URL", "http://127.0.0.1:" + escalationPort,
-                    "ESCALATION_ACKNOWLEDGEMENT_SIGNING_KEY", localSigningKey(data))));
+                    "ESCALATION_ACKNOWLEDGEMENT_SIGNING_KEY", localSigningKey(data),
+                    // The sample people sign in to the case API with the password "local".
+                    "ESCALATION_STAFF_ACCOUNTS_FILE", root.resolve("deploy/local/staff-accounts").toString())));
             environments.put(NOTIFICATION, environment(common, Map.of("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl("notification"),
                     "QUARKUS_MAILER_HOST", "127.0.0.1",
                     "QUARKUS_MAILER_PORT", Integer.toString(mailbox.smtpPort()),
