@@ -114,7 +114,8 @@ public final class LocalStack implements AutoCloseable {
                     Map.of("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl("notification"),
                             "QUARKUS_MAILER_HOST", "127.0.0.1",
                             "QUARKUS_MAILER_PORT", Integer.toString(mailbox.smtpPort()),
-                            "QUARKUS_MAILER_FROM", "SafeReport <safereport@example.org>")));
+                            "QUARKUS_MAILER_FROM", "SafeReport <safereport@example.org>",
+                            "NOTIFICATION_SMS_BASE_URL", mailbox.smsBaseUrl(), "NOTIFICATION_SMS_ACCOUNT_SID", SmsSink.ACCOUNT_SID, "NOTIFICATION_SMS_AUTH_TOKEN", SmsSink.AUTH_TOKEN, "NOTIFICATION_SMS_FROM", SmsSink.FROM)));
             for (ServiceProcess service : services.values()) {
                 started.add(service);
                 service.start();
