@@ -91,7 +91,7 @@ class EmailTemplatesTest {
         assertThat(mail.getHeader("Auto-Submitted")).containsExactly("auto-generated");
         for (String body : List.of(html(mail), text(mail))) {
             assertThat(body).contains("Riley Carrow", "A resident made social or inappropriate contact with me",
-                    "Designated Safeguarding Lead", "Wednesday 25 November 2026 at 13:00 GMT", "within 1 hour",
+                    "as the Designated Safeguarding Lead", "Wednesday 25 November 2026 at 13:00 GMT", "within 1 hour",
                     "Advise the member on how to respond to the resident, before they respond.",
                     "https://safereport.example.org/ack/dGVzdC10b2tlbg.c2lnbmF0dXJl",
                     "https://safereport.example.org/cases/SM-7KQ4-2M9X");
@@ -155,6 +155,7 @@ class EmailTemplatesTest {
         assertThat(mail.getSubject())
                 .isEqualTo("[Urgent - safeguarding] SM-ACK2-4LMN: acknowledged by the Deputy Designated Safeguarding Lead, no action needed");
         assertServiceHeaders(mail, request, "dsl@example.org");
+        assertThat(mail.getHeader("Importance")).as("good news is not flagged urgent").isNull();
         for (String body : List.of(html(mail), text(mail))) {
             assertThat(body).contains("acknowledged by the Deputy Designated Safeguarding Lead", "You do not need to do anything more")
                     .doesNotContain("/ack/", "Please respond by", "What the policy asks you to do");

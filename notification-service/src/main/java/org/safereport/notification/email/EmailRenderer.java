@@ -66,7 +66,7 @@ public class EmailRenderer {
                 .addHeader("Message-ID", messageId(deliveryId))
                 // Mail servers and auto-responders: this is a service message, not a conversation.
                 .addHeader("Auto-Submitted", "auto-generated");
-        if (request.isHighPriority()) {
+        if (urgent(request)) {
             mail.addHeader("Importance", "high").addHeader("X-Priority", "1");
         }
         config.email().replyTo().filter(replyTo -> !replyTo.isBlank()).ifPresent(mail::setReplyTo);
@@ -79,7 +79,7 @@ public class EmailRenderer {
         Map<String, Object> view = new HashMap<>();
         view.put("reference", text(request.caseReference()));
         view.put("recipientName", text(request.recipient().name()));
-        view.put("highPriority", request.isHighPriority());
+        view.put("highPriority", urgent(request));
         view.put("urgency", text(data.get("urgency")).isEmpty() ? "Action needed" : text(data.get("urgency")));
         view.put("categoryLabel", text(data.get("categoryLabel")));
         view.put("role", Roles.describe(data.get("role")));
@@ -94,6 +94,12 @@ public class EmailRenderer {
         view.put("caseLink", PublicLinks.casePage(config.publicBaseUrl(), request.caseReference()));
         view.put("subject", "");
         return view;
+    }
+
+    /** A high-priority request that asks for a response; "someone has it" and receipts are never flagged urgent. */
+    private static boolean urgent(NotificationRequested request) {
+        return request.isHighPriority() && org.safereport.notification.domain.Template.named(request.template())
+                .map(org.safereport.notification.domain.Template::asksForResponse).orElse(false);
     }
 
     private Template template(String name) {
