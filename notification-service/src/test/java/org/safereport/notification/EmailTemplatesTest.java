@@ -189,7 +189,7 @@ class EmailTemplatesTest {
     void policyReviewNeedsNoCase() throws Exception {
         Requests request = Requests.newCase(null).template("policy-review").priority("NORMAL").acknowledgementLink(null)
                 .recipient("Morgan Ellis", "chair@example.org", "+447700900105")
-                .onlyData(Map.of("policyVersion", "2023.11-POLREV", "reviewDue", "1 November 2026"))
+                .onlyData(Map.of("policyVersion", "2023.11-POLREV", "approvedOn", "2023-11-01", "reviewDue", "2026-11-01"))
                 .send();
 
         MimeMessage mail = receivedOnce("2023.11-POLREV");
@@ -197,7 +197,8 @@ class EmailTemplatesTest {
         assertThat(mail.getSubject())
                 .isEqualTo("[Action needed] Social Media Acceptable Use Policy 2023.11-POLREV: review due 1 November 2026");
         assertServiceHeaders(mail, request, "chair@example.org");
-        assertThat(text(mail)).contains("Morgan Ellis", "due for its regular review", "Review due: 1 November 2026",
+        assertThat(text(mail)).contains("Morgan Ellis", "(version 2023.11-POLREV, approved on 1 November 2023) is due for its regular review",
+                "Review due: 1 November 2026",
                 "Arrange the review with the trustees".toLowerCase());
         StatusEvents.await(request.requestId(), 1, StatusEvents.sent(), TIMEOUT);
     }

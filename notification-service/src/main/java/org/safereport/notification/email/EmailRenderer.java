@@ -10,7 +10,11 @@ import org.safereport.notification.domain.PublicLinks;
 import org.safereport.notification.domain.Roles;
 import org.safereport.notification.messaging.NotificationRequested;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -26,6 +30,8 @@ public class EmailRenderer {
 
     /** One address, nothing that could add a header or a second recipient. */
     private static final Pattern ADDRESS = Pattern.compile("[^\\s<>,;:\"()\\[\\]\\\\@]+@[^\\s<>,;:\"()\\[\\]\\\\@]+\\.[^\\s<>,;:\"()\\[\\]\\\\@]+");
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.UK);
 
     private final Engine engine;
     private final NotificationConfig config;
@@ -89,7 +95,8 @@ public class EmailRenderer {
         view.put("acknowledgedByRole", Roles.describe(data.get("acknowledgedByRole")));
         view.put("statusUrl", PublicLinks.absolute(config.publicBaseUrl(), data.get("statusUrl")));
         view.put("policyVersion", text(data.get("policyVersion")));
-        view.put("reviewDue", text(data.get("reviewDue")));
+        view.put("reviewDue", date(data.get("reviewDue")));
+        view.put("approvedOn", date(data.get("approvedOn")));
         view.put("acknowledgementLink", PublicLinks.absolute(config.publicBaseUrl(), request.acknowledgementLink()));
         view.put("caseLink", PublicLinks.casePage(config.publicBaseUrl(), request.caseReference()));
         view.put("subject", "");
@@ -108,6 +115,15 @@ public class EmailRenderer {
             throw new UnsendableException("there is no email template " + name);
         }
         return template;
+    }
+
+    /** An ISO date ("2026-11-01") as people write it ("1 November 2026"); any other text as it is. */
+    private static String date(String value) {
+        try {
+            return value == null ? "" : DATE.format(LocalDate.parse(value.strip()));
+        } catch (DateTimeParseException e) {
+            return text(value);
+        }
     }
 
     private static String text(String value) {
