@@ -44,6 +44,9 @@ public class SmsSender implements ChannelSender {
         if (!E164.matcher(mobile).matches()) {
             return AttemptOutcome.Failed.permanent("the recipient's mobile number is not in international form");
         }
+        if (Template.named(request.template()).isEmpty()) {
+            return AttemptOutcome.Failed.permanent("there is no template " + request.template());
+        }
         Optional<String> body = text(request);
         if (body.isEmpty()) {
             return AttemptOutcome.Failed.permanent("no text message fits one SMS for template " + request.template());
