@@ -28,13 +28,16 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * The local stack's mailbox: a real SMTP server (GreenMail) that keeps every message it receives, a page
- * that lists them for a person trying the system, and a JSON API for scripts and the system tests.
+ * The local stack's mailbox: a real SMTP server (GreenMail) that keeps every message it receives, a text
+ * message provider ({@link SmsSink}) that keeps every text, a page that lists both for a person trying the
+ * system, and a JSON API for scripts and the system tests.
  *
  * <ul>
- *   <li>{@code GET /} the received messages, newest first, each with its plain-text body</li>
- *   <li>{@code GET /api/messages} the same as JSON</li>
- *   <li>{@code DELETE /api/messages} empties the mailbox</li>
+ *   <li>{@code GET /} the received emails (newest first, each with its plain-text body) beside the texts</li>
+ *   <li>{@code GET /messages/{id}} an email's HTML body, as a mail client shows it</li>
+ *   <li>{@code GET /api/messages} the emails as JSON; {@code DELETE /api/messages} empties the mailbox</li>
+ *   <li>{@code GET /api/texts} the texts as JSON; {@code DELETE /api/texts} empties them</li>
+ *   <li>{@code POST /2010-04-01/Accounts/{sid}/Messages.json} the Twilio-compatible API the notification service sends texts to</li>
  * </ul>
  */
 public final class MailSandbox implements AutoCloseable {
@@ -46,6 +49,7 @@ public final class MailSandbox implements AutoCloseable {
 
     private final GreenMail smtp;
     private final HttpServer web;
+    private final SmsSink sms = new SmsSink();
     private final ObjectMapper json = new ObjectMapper()
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
@@ -64,6 +68,9 @@ public final class MailSandbox implements AutoCloseable {
         HttpServer web = HttpServer.create(new InetSocketAddress("127.0.0.1", webPort), 0);
         MailSandbox sandbox = new MailSandbox(smtp, web);
         web.createContext("/api/messages", sandbox::handleApi);
+        web.createContext("/api/texts", sandbox::handleTextsApi);
+        web.createContext(SmsSink.API_PREFIX, sandbox.sms::handleApi);
+        web.createContext("/messages/", sandbox::handleHtml);
         web.createContext("/", sandbox::handlePage);
         web.start();
         return sandbox;
@@ -79,6 +86,16 @@ public final class MailSandbox implements AutoCloseable {
 
     public String webUrl() {
         return "http://127.0.0.1:" + webPort() + "/";
+    }
+
+    /** The base URL of the text-message API ({@code NOTIFICATION_SMS_BASE_URL}); its account is {@link SmsSink#ACCOUNT_SID}. */
+    public String smsBaseUrl() {
+        return "http://127.0.0.1:" + webPort();
+    }
+
+    /** The texts received, oldest first. */
+    public List<SmsSink.ReceivedText> texts() {
+        return sms.texts();
     }
 
     public List<ReceivedMail> messages() {
@@ -111,13 +128,43 @@ public final class MailSandbox implements AutoCloseable {
         }
     }
 
+    private void handleTextsApi(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            switch (exchange.getRequestMethod()) {
+                case "GET" -> respond(exchange, 200, "application/json", json.writeValueAsBytes(texts()));
+                case "DELETE" -> {
+                    sms.clear();
+                    exchange.sendResponseHeaders(204, -1);
+                }
+                default -> respond(exchange, 405, "text/plain", "GET or DELETE".getBytes(StandardCharsets.UTF_8));
+            }
+        }
+    }
+
+    /** {@code GET /messages/{id}}: the email's HTML part, or its text when it has none. */
+    private void handleHtml(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String id = exchange.getRequestURI().getPath().substring("/messages/".length());
+            List<ReceivedMail> mails = messages();
+            if (!id.matches("\\d{1,9}") || Integer.parseInt(id) < 1 || Integer.parseInt(id) > mails.size()) {
+                respond(exchange, 404, "text/plain", "no such message".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            ReceivedMail mail = mails.get(Integer.parseInt(id) - 1);
+            String html = mail.html() != null ? mail.html() : "<pre>" + escape(mail.text()) + "</pre>";
+            // The message is shown as sent, but may not run script or load anything.
+            exchange.getResponseHeaders().set("Content-Security-Policy", "default-src 'none'; img-src data:; style-src 'unsafe-inline'");
+            respond(exchange, 200, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
     private void handlePage(HttpExchange exchange) throws IOException {
         try (exchange) {
             if (!exchange.getRequestURI().getPath().equals("/")) {
                 respond(exchange, 404, "text/plain", "not found".getBytes(StandardCharsets.UTF_8));
                 return;
             }
-            respond(exchange, 200, "text/html; charset=utf-8", renderPage(messages()).getBytes(StandardCharsets.UTF_8));
+            respond(exchange, 200, "text/html; charset=utf-8", renderPage(messages(), texts()).getBytes(StandardCharsets.UTF_8));
         }
     }
 
@@ -130,7 +177,7 @@ public final class MailSandbox implements AutoCloseable {
         }
     }
 
-    private static String renderPage(List<ReceivedMail> mails) throws IOException {
+    private static String renderPage(List<ReceivedMail> mails, List<SmsSink.ReceivedText> texts) throws IOException {
         String template;
         try (InputStream in = MailSandbox.class.getResourceAsStream("mailbox.html")) {
             template = new String(Objects.requireNonNull(in, "mailbox.html").readAllBytes(), StandardCharsets.UTF_8);
@@ -138,16 +185,32 @@ public final class MailSandbox implements AutoCloseable {
         StringBuilder items = new StringBuilder();
         for (int i = mails.size() - 1; i >= 0; i--) {
             ReceivedMail mail = mails.get(i);
-            items.append("<article><h2>").append(escape(mail.subject())).append("</h2>")
+            items.append("<article><h3>").append(escape(mail.subject())).append("</h3>")
                     .append("<p class=\"meta\">To ").append(escape(String.join(", ", mail.to())))
                     .append(" &middot; from ").append(escape(mail.from()))
-                    .append(" &middot; <time>").append(mail.receivedAt()).append("</time></p>")
-                    .append("<pre>").append(escape(mail.text())).append("</pre></article>\n");
+                    .append(" &middot; <time>").append(mail.receivedAt()).append("</time>")
+                    .append(mail.html() == null ? "" : " &middot; <a href=\"/messages/" + mail.id() + "\" target=\"_blank\">view as HTML</a>")
+                    .append("</p><pre>").append(escape(mail.text())).append("</pre></article>\n");
         }
         if (mails.isEmpty()) {
-            items.append("<p class=\"empty\">No messages yet. File a report and its notification appears here.</p>");
+            items.append("<p class=\"empty\">No emails yet. File a report and its notification appears here.</p>");
         }
-        return template.replace("{{count}}", Integer.toString(mails.size())).replace("{{messages}}", items);
+        StringBuilder textItems = new StringBuilder();
+        for (int i = texts.size() - 1; i >= 0; i--) {
+            SmsSink.ReceivedText text = texts.get(i);
+            textItems.append("<article class=\"text\"><p class=\"meta\">To ").append(escape(text.to()))
+                    .append(" &middot; from ").append(escape(text.from()))
+                    .append(" &middot; <time>").append(text.receivedAt()).append("</time></p>")
+                    .append("<p class=\"bubble\">").append(escape(text.body())).append("</p>")
+                    .append("<p class=\"meta\">").append(text.body().length()).append(" characters</p></article>\n");
+        }
+        if (texts.isEmpty()) {
+            textItems.append("<p class=\"empty\">No texts yet. Urgent categories are also sent by text.</p>");
+        }
+        return template.replace("{{count}}", Integer.toString(mails.size()))
+                .replace("{{textCount}}", Integer.toString(texts.size()))
+                .replace("{{messages}}", items)
+                .replace("{{texts}}", textItems);
     }
 
     private static String escape(String text) {

@@ -18,6 +18,10 @@ public interface NotificationConfig {
      */
     Optional<URI> publicBaseUrl();
 
+    /** How often each channel's dispatcher looks for deliveries that have fallen due (retries, and work a restart left). */
+    @WithDefault("PT1S")
+    Duration pollInterval();
+
     Email email();
 
     Sms sms();

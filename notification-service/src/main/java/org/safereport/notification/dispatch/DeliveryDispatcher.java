@@ -78,7 +78,7 @@ public class DeliveryDispatcher {
     }
 
     /** Picks up retries as they fall due, and whatever a restart or an outage left behind. */
-    @Scheduled(every = "${notification.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(every = "${notification.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void poll() {
         loops.values().forEach(DrainLoop::request);

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.safereport.messaging.consumer.Redelivery;
 import org.safereport.messaging.consumer.UnreadableMessageException;
+import org.safereport.notification.domain.PersonalData;
 import org.safereport.notification.persistence.DeliveryStore;
 
 import java.io.IOException;
@@ -36,11 +37,13 @@ public class NotificationRequestConsumer {
         try {
             request = objectMapper.readValue(payload, NotificationRequested.class);
         } catch (IOException | IllegalArgumentException e) {
-            throw new UnreadableMessageException("not a readable notification.requested event: " + e.getMessage(), e);
+            // The reason travels in the dead-letter record's header and the log: no address or number from the payload.
+            throw new UnreadableMessageException(PersonalData.redact("not a readable notification.requested event: "
+                    + e.getMessage()), null);
         }
         String problem = request == null ? "empty message" : request.problem();
         if (problem != null) {
-            throw new UnreadableMessageException(problem, null);
+            throw new UnreadableMessageException(PersonalData.redact(problem), null);
         }
         return request;
     }

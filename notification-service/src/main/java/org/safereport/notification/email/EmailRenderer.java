@@ -1,0 +1,137 @@
+package org.safereport.notification.email;
+
+import io.quarkus.mailer.Mail;
+import io.quarkus.qute.Engine;
+import io.quarkus.qute.Template;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.safereport.notification.config.NotificationConfig;
+import org.safereport.notification.domain.DueTime;
+import org.safereport.notification.domain.PublicLinks;
+import org.safereport.notification.domain.Roles;
+import org.safereport.notification.messaging.NotificationRequested;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Renders a notification as an email from the Qute templates of its kind: {@code email/<name>-subject.txt},
+ * {@code email/<name>.txt} and {@code email/<name>.html} (which share {@code email/layout.*}). The templates
+ * see only the values below, each a string ("" when the request does not give it), so that a message can
+ * show nothing a recipient does not need (rule 7).
+ */
+@ApplicationScoped
+public class EmailRenderer {
+
+    /** One address, nothing that could add a header or a second recipient. */
+    private static final Pattern ADDRESS = Pattern.compile("[^\\s<>,;:\"()\\[\\]\\\\@]+@[^\\s<>,;:\"()\\[\\]\\\\@]+\\.[^\\s<>,;:\"()\\[\\]\\\\@]+");
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.UK);
+
+    private final Engine engine;
+    private final NotificationConfig config;
+
+    EmailRenderer(Engine engine, NotificationConfig config) {
+        this.engine = engine;
+        this.config = config;
+    }
+
+    /** A message that can never be sent as it is: an unknown template, no usable address. */
+    public static class UnsendableException extends RuntimeException {
+        public UnsendableException(String message) {
+            super(message);
+        }
+    }
+
+    /** The stable Message-ID of a delivery: the same at every attempt, so a retry is recognisably the same message. */
+    public String messageId(UUID deliveryId) {
+        return "<" + deliveryId + "@" + config.email().messageIdDomain() + ">";
+    }
+
+    public Mail render(NotificationRequested request, UUID deliveryId) {
+        if (org.safereport.notification.domain.Template.named(request.template()).isEmpty()) {
+            throw new UnsendableException("there is no template " + request.template());
+        }
+        String to = request.recipient().email() == null ? "" : request.recipient().email().strip();
+        if (to.isEmpty()) {
+            throw new UnsendableException("the recipient has no email address");
+        }
+        if (!ADDRESS.matcher(to).matches()) {
+            throw new UnsendableException("the recipient's email address is not a single valid address");
+        }
+        Map<String, Object> view = view(request);
+        String subject = oneLine(template(request.template() + "-subject.txt").data(view).render());
+        view.put("subject", subject);
+        Mail mail = Mail.withHtml(to, subject, template(request.template() + ".html").data(view).render())
+                .setText(template(request.template() + ".txt").data(view).render())
+                .addHeader("Message-ID", messageId(deliveryId))
+                // Mail servers and auto-responders: this is a service message, not a conversation.
+                .addHeader("Auto-Submitted", "auto-generated");
+        if (urgent(request)) {
+            mail.addHeader("Importance", "high").addHeader("X-Priority", "1");
+        }
+        config.email().replyTo().filter(replyTo -> !replyTo.isBlank()).ifPresent(mail::setReplyTo);
+        return mail;
+    }
+
+    /** What the templates may show; every key is present, "" when the request does not give it. */
+    Map<String, Object> view(NotificationRequested request) {
+        Map<String, String> data = request.dataOrEmpty();
+        Map<String, Object> view = new HashMap<>();
+        view.put("reference", text(request.caseReference()));
+        view.put("recipientName", text(request.recipient().name()));
+        view.put("highPriority", urgent(request));
+        view.put("urgency", text(data.get("urgency")).isEmpty() ? "Action needed" : text(data.get("urgency")));
+        view.put("categoryLabel", text(data.get("categoryLabel")));
+        view.put("role", Roles.describe(data.get("role")));
+        view.put("within", text(data.get("within")));
+        view.put("dueLocal", text(DueTime.describe(data.get("dueAt"), data.get("dueAtLocal"), data.get("timeZone"))));
+        view.put("recipientAction", text(data.get("recipientAction")));
+        view.put("acknowledgedByRole", Roles.describe(data.get("acknowledgedByRole")));
+        view.put("statusUrl", PublicLinks.absolute(config.publicBaseUrl(), data.get("statusUrl")));
+        view.put("policyVersion", text(data.get("policyVersion")));
+        view.put("reviewDue", date(data.get("reviewDue")));
+        view.put("approvedOn", date(data.get("approvedOn")));
+        view.put("acknowledgementLink", PublicLinks.absolute(config.publicBaseUrl(), request.acknowledgementLink()));
+        view.put("caseLink", PublicLinks.casePage(config.publicBaseUrl(), request.caseReference()));
+        view.put("subject", "");
+        return view;
+    }
+
+    /** A high-priority request that asks for a response; "someone has it" and receipts are never flagged urgent. */
+    private static boolean urgent(NotificationRequested request) {
+        return request.isHighPriority() && org.safereport.notification.domain.Template.named(request.template())
+                .map(org.safereport.notification.domain.Template::asksForResponse).orElse(false);
+    }
+
+    private Template template(String name) {
+        Template template = engine.getTemplate("email/" + name);
+        if (template == null) {
+            throw new UnsendableException("there is no email template " + name);
+        }
+        return template;
+    }
+
+    /** An ISO date ("2026-11-01") as people write it ("1 November 2026"); any other text as it is. */
+    private static String date(String value) {
+        try {
+            return value == null ? "" : DATE.format(LocalDate.parse(value.strip()));
+        } catch (DateTimeParseException e) {
+            return text(value);
+        }
+    }
+
+    private static String text(String value) {
+        return value == null ? "" : value.strip();
+    }
+
+    /** A subject is one line: a line break in a value must not start a header. */
+    private static String oneLine(String text) {
+        return text.replaceAll("[\\r\\n\\t]+", " ").replaceAll(" {2,}", " ").strip();
+    }
+}

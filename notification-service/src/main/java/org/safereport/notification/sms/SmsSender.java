@@ -1,0 +1,70 @@
+package org.safereport.notification.sms;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.safereport.notification.config.NotificationConfig;
+import org.safereport.notification.dispatch.ChannelSender;
+import org.safereport.notification.domain.AttemptOutcome;
+import org.safereport.notification.domain.Channel;
+import org.safereport.notification.domain.PublicLinks;
+import org.safereport.notification.domain.SmsWording;
+import org.safereport.notification.domain.Template;
+import org.safereport.notification.messaging.NotificationRequested;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** Sends a notification as one text message: urgency, reference and acknowledgement link only (rule 7). */
+@ApplicationScoped
+public class SmsSender implements ChannelSender {
+
+    /** International form: a plus, a country code and at most 15 digits in all. */
+    private static final Pattern E164 = Pattern.compile("\\+[1-9]\\d{6,14}");
+
+    private final SmsProvider provider;
+    private final NotificationConfig config;
+
+    SmsSender(SmsProvider provider, NotificationConfig config) {
+        this.provider = provider;
+        this.config = config;
+    }
+
+    @Override
+    public Channel channel() {
+        return Channel.SMS;
+    }
+
+    @Override
+    public AttemptOutcome send(NotificationRequested request, UUID deliveryId) {
+        String mobile = request.recipient().mobile() == null ? "" : request.recipient().mobile().replaceAll("[\\s()-]", "");
+        if (mobile.isEmpty()) {
+            return AttemptOutcome.Failed.permanent("the recipient has no mobile number");
+        }
+        if (!E164.matcher(mobile).matches()) {
+            return AttemptOutcome.Failed.permanent("the recipient's mobile number is not in international form");
+        }
+        if (Template.named(request.template()).isEmpty()) {
+            return AttemptOutcome.Failed.permanent("there is no template " + request.template());
+        }
+        Optional<String> body = text(request);
+        if (body.isEmpty()) {
+            return AttemptOutcome.Failed.permanent("no text message fits one SMS for template " + request.template());
+        }
+        return provider.send(mobile, body.get());
+    }
+
+    Optional<String> text(NotificationRequested request) {
+        Optional<Template> template = Template.named(request.template());
+        if (template.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, String> data = request.dataOrEmpty();
+        return SmsWording.text(template.get(), value(data.get("urgency")), value(request.caseReference()),
+                value(data.get("within")), PublicLinks.absolute(config.publicBaseUrl(), request.acknowledgementLink()));
+    }
+
+    private static String value(String text) {
+        return text == null ? "" : text.strip();
+    }
+}

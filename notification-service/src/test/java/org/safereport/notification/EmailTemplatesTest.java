@@ -1,0 +1,215 @@
+package org.safereport.notification;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.mail.Message;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
+import org.safereport.notification.domain.DeliveryState;
+import org.safereport.notification.persistence.Delivery;
+import org.safereport.notification.support.Deliveries;
+import org.safereport.notification.support.Mails;
+import org.safereport.notification.support.Requests;
+import org.safereport.notification.support.SmsProviderTestResource;
+import org.safereport.notification.support.StatusEvents;
+import org.safereport.notification.support.KafkaBrokerTestResource;
+import org.safereport.testing.PostgresTestResource;
+import org.safereport.testing.SmtpTestResource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Each email template, as a real SMTP server (GreenMail) receives it: headers, both bodies, and what is left out. */
+@QuarkusTest
+@WithTestResource(value = KafkaBrokerTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = SmtpTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = SmsProviderTestResource.class, scope = TestResourceScope.GLOBAL)
+class EmailTemplatesTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private static MimeMessage receivedOnce(String reference) {
+        await().atMost(TIMEOUT).until(() -> Mails.about(SmtpTestResource.greenMail(), reference).size() >= 1);
+        List<MimeMessage> mails = Mails.about(SmtpTestResource.greenMail(), reference);
+        assertThat(mails).hasSize(1);
+        return mails.get(0);
+    }
+
+    private static String html(MimeMessage mail) {
+        String html = Mails.part(mail, "text/html");
+        assertThat(html).as("HTML part").isNotNull();
+        return html;
+    }
+
+    /** Keeps the rendered email in target/email-previews/, to look at in a browser (docs/ has a screenshot). */
+    private static void preview(String template, MimeMessage mail) throws IOException {
+        Path folder = Path.of("target", "email-previews");
+        Files.createDirectories(folder);
+        Files.writeString(folder.resolve(template + ".html"), html(mail));
+    }
+
+    private static String text(MimeMessage mail) {
+        String text = Mails.part(mail, "text/plain");
+        assertThat(text).as("plain-text part").isNotNull();
+        return text;
+    }
+
+    private static void assertServiceHeaders(MimeMessage mail, Requests request, String to) throws Exception {
+        assertThat(mail.getRecipients(Message.RecipientType.TO)).extracting(Object::toString).containsExactly(to);
+        assertThat(((InternetAddress) mail.getFrom()[0]).getAddress()).isEqualTo("safereport@example.org");
+        assertThat(mail.getReplyTo()).extracting(address -> ((InternetAddress) address).getAddress())
+                .containsExactly("safeguarding@example.org");
+        Delivery delivery = Deliveries.ofRequest(request.requestId(), "EMAIL");
+        assertThat(mail.getMessageID()).isEqualTo("<" + delivery.id + "@safereport.invalid>");
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            Delivery stored = Deliveries.ofRequest(request.requestId(), "EMAIL");
+            assertThat(stored.state).isEqualTo(DeliveryState.SENT);
+            assertThat(stored.providerMessageId).isEqualTo(mail.getMessageID());
+        });
+    }
+
+    @Test
+    void newCaseNamesUrgencyReferenceDeadlineActionAndAcknowledgementLink() throws Exception {
+        Requests request = Requests.newCase("SM-7KQ4-2M9X").send();
+
+        MimeMessage mail = receivedOnce("SM-7KQ4-2M9X");
+        preview("new-case", mail);
+        assertThat(mail.getSubject()).isEqualTo("[Urgent - safeguarding] SM-7KQ4-2M9X: report needs your response within 1 hour");
+        assertServiceHeaders(mail, request, "dsl@example.org");
+        assertThat(mail.getHeader("Importance")).containsExactly("high");
+        assertThat(mail.getHeader("Auto-Submitted")).containsExactly("auto-generated");
+        for (String body : List.of(html(mail), text(mail))) {
+            assertThat(body).contains("Riley Carrow", "A resident made social or inappropriate contact with me",
+                    "as the Designated Safeguarding Lead", "Wednesday 25 November 2026 at 13:00 GMT", "within 1 hour",
+                    "Advise the member on how to respond to the resident, before they respond.",
+                    "https://safereport.example.org/ack/dGVzdC10b2tlbg.c2lnbmF0dXJl",
+                    "https://safereport.example.org/cases/SM-7KQ4-2M9X");
+        }
+        assertThat(html(mail)).contains("<html lang=\"en\">", "role=\"presentation\"",
+                "href=\"https://safereport.example.org/ack/dGVzdC10b2tlbg.c2lnbmF0dXJl\"", "Open the report and acknowledge it");
+        // Inline CSS only: mail clients drop style sheets.
+        assertThat(html(mail)).doesNotContain("<style", "<link", "<script");
+
+        List<JsonNode> sent = StatusEvents.await(request.requestId(), 1, StatusEvents.sent(), TIMEOUT);
+        assertThat(sent.get(0).path("channel").asText()).isEqualTo("EMAIL");
+        assertThat(sent.get(0).path("caseReference").asText()).isEqualTo("SM-7KQ4-2M9X");
+        assertThat(sent.get(0).toString()).doesNotContain("dsl@example.org", "Riley");
+    }
+
+    @Test
+    void dueTimeIsShownInTheRecipientsOwnTimeZoneWhenTheRequestGivesOne() {
+        Requests.newCase("SM-TZMA-DR1D").data("timeZone", "Europe/Madrid").send();
+
+        MimeMessage mail = receivedOnce("SM-TZMA-DR1D");
+        assertThat(text(mail)).contains("Wednesday 25 November 2026 at 14:00 CET").doesNotContain("13:00 GMT");
+    }
+
+    @Test
+    void escalationSaysTheReportHasBeenPassedOn() throws Exception {
+        Requests request = Requests.newCase("SM-ESC4-7PQR").template("escalation")
+                .recipient("Jordan Hale", "deputy.dsl@example.org", "+447700900104").data("role", "DEPUTY_DSL").send();
+
+        MimeMessage mail = receivedOnce("SM-ESC4-7PQR");
+        preview("escalation", mail);
+        assertThat(mail.getSubject())
+                .isEqualTo("[Urgent - safeguarding] SM-ESC4-7PQR: report passed to you, needs your response within 1 hour");
+        assertServiceHeaders(mail, request, "deputy.dsl@example.org");
+        assertThat(text(mail)).contains("Jordan Hale", "not acknowledged in time by the person before you",
+                "Deputy Designated Safeguarding Lead", "Wednesday 25 November 2026 at 13:00 GMT", "Advise the member",
+                "https://safereport.example.org/ack/");
+        assertThat(html(mail)).contains("Open the report and acknowledge it");
+    }
+
+    @Test
+    void reminderSaysTheReportIsOverdueAndWhenTheNextReminderComes() throws Exception {
+        Requests request = Requests.newCase("SM-REM1-9XYZ").template("reminder")
+                .recipient("Morgan Ellis", "chair@example.org", "+447700900105").data("role", "CHAIR_OF_TRUSTEES")
+                .data("dueAtLocal", "Wednesday 25 November 2026 at 14:00 GMT").send();
+
+        MimeMessage mail = receivedOnce("SM-REM1-9XYZ");
+        preview("reminder", mail);
+        assertThat(mail.getSubject()).isEqualTo("[Urgent - safeguarding] SM-REM1-9XYZ: overdue, report still needs a response");
+        assertServiceHeaders(mail, request, "chair@example.org");
+        assertThat(text(mail)).contains("deadline has passed", "Chair of Trustees", "reminded again at Wednesday 25 November 2026 at 14:00 GMT",
+                "https://safereport.example.org/ack/");
+    }
+
+    @Test
+    void acknowledgedTellsWhoHasItAndAsksForNothing() throws Exception {
+        Requests request = Requests.newCase("SM-ACK2-4LMN").template("acknowledged").acknowledgementLink(null)
+                .data("acknowledgedByRole", "DEPUTY_DSL").send();
+
+        MimeMessage mail = receivedOnce("SM-ACK2-4LMN");
+        preview("acknowledged", mail);
+        assertThat(mail.getSubject())
+                .isEqualTo("[Urgent - safeguarding] SM-ACK2-4LMN: acknowledged by the Deputy Designated Safeguarding Lead, no action needed");
+        assertServiceHeaders(mail, request, "dsl@example.org");
+        assertThat(mail.getHeader("Importance")).as("good news is not flagged urgent").isNull();
+        for (String body : List.of(html(mail), text(mail))) {
+            assertThat(body).contains("acknowledged by the Deputy Designated Safeguarding Lead", "You do not need to do anything more")
+                    .doesNotContain("/ack/", "Please respond by", "What the policy asks you to do");
+        }
+    }
+
+    @Test
+    void receiptGivesTheReporterTheReferenceAndStatusLinkButNeverAReceiptCode() throws Exception {
+        Requests request = Requests.newCase("SM-RCPT-3JKL").template("receipt").priority("NORMAL").acknowledgementLink(null)
+                .recipient("Alex Mercer", "support.worker@example.org", null)
+                .onlyData(Map.of("categoryLabel", "The media or press contacted me about posts relating to the charity",
+                        "statusUrl", "https://safereport.example.org/reports/SM-RCPT-3JKL",
+                        // Never shown, whatever a producer puts in the data.
+                        "receiptCode", "RC-93KD-QQ71-ZX8P"))
+                .send();
+
+        MimeMessage mail = receivedOnce("SM-RCPT-3JKL");
+        preview("receipt", mail);
+        assertThat(mail.getSubject()).isEqualTo("SafeReport: your report SM-RCPT-3JKL has been received");
+        assertServiceHeaders(mail, request, "support.worker@example.org");
+        assertThat(mail.getHeader("Importance")).isNull();
+        for (String body : List.of(html(mail), text(mail))) {
+            assertThat(body).contains("Alex Mercer", "SM-RCPT-3JKL", "The media or press contacted me",
+                            "https://safereport.example.org/reports/SM-RCPT-3JKL")
+                    .doesNotContain("RC-93KD-QQ71-ZX8P", "/ack/", "Designated Safeguarding Lead");
+        }
+        assertThat(mail.getHeader("Message-ID")[0]).doesNotContain("RC-93KD");
+    }
+
+    @Test
+    void policyReviewNeedsNoCase() throws Exception {
+        Requests request = Requests.newCase(null).template("policy-review").priority("NORMAL").acknowledgementLink(null)
+                .recipient("Morgan Ellis", "chair@example.org", "+447700900105")
+                .onlyData(Map.of("policyVersion", "2023.11-POLREV", "approvedOn", "2023-11-01", "reviewDue", "2026-11-01"))
+                .send();
+
+        MimeMessage mail = receivedOnce("2023.11-POLREV");
+        preview("policy-review", mail);
+        assertThat(mail.getSubject())
+                .isEqualTo("[Action needed] Social Media Acceptable Use Policy 2023.11-POLREV: review due 1 November 2026");
+        assertServiceHeaders(mail, request, "chair@example.org");
+        assertThat(text(mail)).contains("Morgan Ellis", "(version 2023.11-POLREV, approved on 1 November 2023) is due for its regular review",
+                "Review due: 1 November 2026",
+                "Arrange the review with the trustees".toLowerCase());
+        StatusEvents.await(request.requestId(), 1, StatusEvents.sent(), TIMEOUT);
+    }
+
+    @Test
+    void unknownTemplateIsReportedAsAPermanentFailure() {
+        Requests request = Requests.newCase("SM-UNKN-0WN1").template("birthday-card").send();
+
+        JsonNode failure = StatusEvents.await(request.requestId(), 1, StatusEvents.failed(true), TIMEOUT).get(0);
+        assertThat(failure.path("reason").asText()).contains("no template birthday-card");
+        assertThat(failure.path("attempts").asInt()).isEqualTo(1);
+        assertThat(Mails.about(SmtpTestResource.greenMail(), "SM-UNKN-0WN1")).isEmpty();
+    }
+}
