@@ -27,7 +27,16 @@ public final class InJvmKafka {
             String external = External.setting(EXTERNAL);
             bootstrapServers = external != null ? external : startCluster();
             // Created up front, as in a deployment: see SystemTopics.
-            SystemTopics.create(bootstrapServers);
+            Thread thread = Thread.currentThread();
+            ClassLoader previous = thread.getContextClassLoader();
+            // Kafka loads its plug-ins (JmxReporter) through the context class loader, and Quarkus starts test
+            // resources on a thread whose context class loader has another copy of kafka-clients.
+            thread.setContextClassLoader(null);
+            try {
+                SystemTopics.create(bootstrapServers);
+            } finally {
+                thread.setContextClassLoader(previous);
+            }
         }
         return bootstrapServers;
     }

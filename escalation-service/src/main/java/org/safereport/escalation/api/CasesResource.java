@@ -1,8 +1,5 @@
 package org.safereport.escalation.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -24,19 +21,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.safereport.escalation.access.StaffIdentityProvider;
-import org.safereport.escalation.config.ActivePolicy;
 import org.safereport.escalation.domain.CaseState;
 import org.safereport.escalation.domain.access.CaseAccess;
-import org.safereport.escalation.domain.directory.Directory;
 import org.safereport.escalation.domain.directory.Person;
-import org.safereport.escalation.domain.policy.CategoryRule;
-import org.safereport.escalation.domain.policy.RoutingPolicy;
 import org.safereport.escalation.persistence.CaseQueries;
-import org.safereport.escalation.persistence.CaseStep;
 import org.safereport.escalation.persistence.CaseStore;
-import org.safereport.escalation.persistence.CaseTrack;
-import org.safereport.escalation.persistence.TimelineEntry;
-import org.safereport.escalation.domain.routing.RoutingPlan;
 import org.safereport.problem.InvalidFieldException;
 
 import java.time.Clock;
@@ -58,18 +47,16 @@ public class CasesResource {
 
     private final CaseQueries queries;
     private final CaseStore cases;
-    private final ActivePolicy activePolicy;
     private final SecurityIdentity identity;
-    private final ObjectMapper objectMapper;
+    private final CaseDetails details;
     private final Clock clock;
 
-    CasesResource(CaseQueries queries, CaseStore cases, ActivePolicy activePolicy, SecurityIdentity identity,
-                  ObjectMapper objectMapper, Clock clock) {
+    CasesResource(CaseQueries queries, CaseStore cases, SecurityIdentity identity,
+                  CaseDetails details, Clock clock) {
         this.queries = queries;
         this.cases = cases;
-        this.activePolicy = activePolicy;
         this.identity = identity;
-        this.objectMapper = objectMapper;
+        this.details = details;
         this.clock = clock;
     }
 
@@ -114,15 +101,20 @@ public class CasesResource {
         return detail(visibleHistory(id));
     }
 
+    private CaseViews.CaseSummary summary(CaseQueries.CaseRecord record, Instant now) {
+        return details.summary(record, now);
+    }
+
+    private CaseViews.CaseDetail detail(CaseQueries.CaseHistory history) {
+        return details.detail(history);
+    }
+
     private Person viewer() {
-        // Signed in means in the directory (StaffIdentityProvider); a reload may have removed them since.
-        return activePolicy.directory().byId(identity.getPrincipal().getName()).orElseThrow(NotFoundException::new);
+        return details.viewer(identity);
     }
 
     private CaseQueries.CaseHistory visibleHistory(UUID id) {
-        return queries.history(id)
-                .filter(history -> CaseAccess.canSee(viewer(), history.record().accessFacts()))
-                .orElseThrow(() -> new NotFoundException("No case " + id + " that you may see."));
+        return details.visible(queries.history(id), identity).orElseThrow(() -> new NotFoundException("No case " + id + " that you may see."));
     }
 
     private static CaseState parseState(String value) {
@@ -130,59 +122,6 @@ public class CasesResource {
             return CaseState.valueOf(value);
         } catch (IllegalArgumentException e) {
             throw new InvalidFieldException("state", "must be one of " + Arrays.toString(CaseState.values()));
-        }
-    }
-
-    private CaseViews.CaseSummary summary(CaseQueries.CaseRecord record, Instant now) {
-        var escalationCase = record.escalationCase();
-        RoutingPolicy policy = activePolicy.policy();
-        String label = policy.category(escalationCase.routedCategory).map(CategoryRule::label).orElse(escalationCase.routedCategory);
-        Optional<CaseTrack> categoryTrack = record.tracks().stream()
-                .filter(track -> RoutingPlan.CATEGORY_TRACK.equals(track.name)).findFirst();
-        String withRole = categoryTrack.flatMap(track -> record.steps().stream()
-                .filter(step -> step.track.equals(track.name) && step.stepIndex == track.currentStep)
-                .map(step -> step.role).findFirst()).orElse(null);
-        return new CaseViews.CaseSummary(escalationCase.id, escalationCase.reference, escalationCase.routedCategory, label,
-                escalationCase.state, escalationCase.submittedAt, escalationCase.openedAt, withRole,
-                categoryTrack.map(track -> track.nextDueAt).orElse(null), record.isOverdue(now));
-    }
-
-    private CaseViews.CaseDetail detail(CaseQueries.CaseHistory history) {
-        var record = history.record();
-        var escalationCase = record.escalationCase();
-        Directory directory = activePolicy.directory();
-        List<CaseViews.Track> tracks = record.tracks().stream().map(track -> new CaseViews.Track(track.name, track.category,
-                track.state, track.currentStep, track.nextDueAt, track.acknowledgedBy, track.acknowledgedAt,
-                record.steps().stream().filter(step -> step.track.equals(track.name))
-                        .map(step -> step(step, directory)).toList())).toList();
-        List<CaseViews.Notification> notifications = history.notifications().stream().map(request ->
-                new CaseViews.Notification(request.requestId, request.template, request.track, request.stepIndex,
-                        request.personId, request.channelList(), request.requestedAt,
-                        history.outcomes().getOrDefault(request.requestId, List.of()).stream()
-                                .map(outcome -> new CaseViews.Delivery(outcome.key.channel(), outcome.outcome,
-                                        outcome.permanent, outcome.reason, outcome.attempts, outcome.reportedAt))
-                                .toList())).toList();
-        List<TimelineEntry> timeline = history.timeline();
-        JsonNode decision = timeline.stream().filter(entry -> "ROUTED".equals(entry.kind)).findFirst()
-                .map(entry -> readJson(entry.detail)).orElse(null);
-        return new CaseViews.CaseDetail(summary(record, clock.instant()), escalationCase.policyVersion,
-                escalationCase.policyHash, escalationCase.directoryVersion, decision, tracks, notifications,
-                timeline.stream().map(entry -> new CaseViews.TimelineItem(entry.at, entry.kind,
-                        "ROUTED".equals(entry.kind) ? "routed: see decision" : entry.detail)).toList(),
-                escalationCase.closedAt, escalationCase.closedBy, escalationCase.outcome, escalationCase.internalNote);
-    }
-
-    private static CaseViews.Step step(CaseStep step, Directory directory) {
-        return new CaseViews.Step(step.stepIndex, step.role, step.personId,
-                directory.byId(step.personId).map(Person::name).orElse(null), List.of(step.channels.split(",")),
-                step.deadline, step.dueAt, step.notifiedAt);
-    }
-
-    private JsonNode readJson(String json) {
-        try {
-            return objectMapper.readTree(json);
-        } catch (JsonProcessingException e) {
-            return objectMapper.getNodeFactory().textNode(json);
         }
     }
 }

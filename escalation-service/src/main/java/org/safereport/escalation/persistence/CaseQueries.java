@@ -77,6 +77,12 @@ public class CaseQueries {
                 TimelineEntry.forCase(caseId)));
     }
 
+    @Transactional
+    public Optional<CaseHistory> historyByReference(String reference) {
+        return EscalationCase.<EscalationCase>find("reference", reference).firstResultOptional()
+                .flatMap(escalationCase -> history(escalationCase.id));
+    }
+
     private static List<CaseRecord> withTracksAndSteps(List<EscalationCase> cases) {
         if (cases.isEmpty()) {
             return List.of();

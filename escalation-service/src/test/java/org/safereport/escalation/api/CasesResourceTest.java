@@ -124,4 +124,15 @@ class CasesResourceTest {
         assertThat(CaseFixtures.timelineCount(reference, "ESCALATED")).as("a closed case escalates no further").isZero();
         assertThat(CaseFixtures.state(reference)).isEqualTo(CaseState.CLOSED);
     }
+
+    @Test
+    void theCasePageLinkedFromNotificationsShowsTheCaseToThoseWhoMaySeeIt() {
+        String reference = fileReport("INAPPROPRIATE_MATERIAL", false, null);
+
+        given().when().get("/cases/" + reference).then().statusCode(401).header("WWW-Authenticate", org.hamcrest.Matchers.matchesRegex("(?i)basic realm=\"SafeReport staff\".*"));
+        as("chief-executive").when().get("/cases/" + reference).then().statusCode(200)
+                .contentType("text/html").body(org.hamcrest.Matchers.containsString(reference))
+                .body(org.hamcrest.Matchers.containsString("Jordan Ashby"));
+        as("team-leader").when().get("/cases/" + reference).then().statusCode(404);
+    }
 }
