@@ -53,10 +53,11 @@ class EmailTemplatesTest {
     }
 
     /** Keeps the rendered email in target/email-previews/, to look at in a browser (docs/ has a screenshot). */
-    private static void preview(String template, MimeMessage mail) throws IOException {
+    private static void preview(String template, MimeMessage mail) throws IOException, jakarta.mail.MessagingException {
         Path folder = Path.of("target", "email-previews");
         Files.createDirectories(folder);
         Files.writeString(folder.resolve(template + ".html"), html(mail));
+        Files.writeString(folder.resolve(template + ".txt"), mail.getSubject() + "\n\n" + text(mail));
     }
 
     private static String text(MimeMessage mail) {
