@@ -15,7 +15,7 @@ import org.safereport.notification.support.Mails;
 import org.safereport.notification.support.Requests;
 import org.safereport.notification.support.SmsProviderTestResource;
 import org.safereport.notification.support.StatusEvents;
-import org.safereport.notification.support.KafkaBrokerTestResource;
+import org.safereport.testing.KafkaTestResource;
 import org.safereport.testing.PostgresTestResource;
 import org.safereport.testing.SmtpTestResource;
 
@@ -31,7 +31,7 @@ import static org.awaitility.Awaitility.await;
 
 /** Each email template, as a real SMTP server (GreenMail) receives it: headers, both bodies, and what is left out. */
 @QuarkusTest
-@WithTestResource(value = KafkaBrokerTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = SmtpTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = SmsProviderTestResource.class, scope = TestResourceScope.GLOBAL)

@@ -11,7 +11,7 @@ import org.safereport.notification.support.Mails;
 import org.safereport.notification.support.Requests;
 import org.safereport.notification.support.SmsProviderTestResource;
 import org.safereport.notification.support.StatusEvents;
-import org.safereport.notification.support.KafkaBrokerTestResource;
+import org.safereport.testing.KafkaTestResource;
 import org.safereport.testing.KafkaTopics;
 import org.safereport.testing.PostgresTestResource;
 import org.safereport.testing.SmtpTestResource;
@@ -28,7 +28,7 @@ import static org.awaitility.Awaitility.await;
 
 /** How requests are taken in: each (request, channel) once, whatever Kafka redelivers; unreadable ones set aside. */
 @QuarkusTest
-@WithTestResource(value = KafkaBrokerTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = SmtpTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = SmsProviderTestResource.class, scope = TestResourceScope.GLOBAL)

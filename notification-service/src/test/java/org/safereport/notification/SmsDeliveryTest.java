@@ -15,7 +15,7 @@ import org.safereport.notification.support.Deliveries;
 import org.safereport.notification.support.Requests;
 import org.safereport.notification.support.SmsProviderTestResource;
 import org.safereport.notification.support.StatusEvents;
-import org.safereport.notification.support.KafkaBrokerTestResource;
+import org.safereport.testing.KafkaTestResource;
 import org.safereport.testing.PostgresTestResource;
 import org.safereport.testing.SmtpTestResource;
 
@@ -38,7 +38,7 @@ import static org.awaitility.Awaitility.await;
 
 /** Text messages through a real HTTP peer (WireMock) that speaks the Twilio-compatible Messages API. */
 @QuarkusTest
-@WithTestResource(value = KafkaBrokerTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = SmtpTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = SmsProviderTestResource.class, scope = TestResourceScope.GLOBAL)

@@ -1,5 +1,6 @@
 package org.safereport.notification.support;
 
+import org.safereport.testing.KafkaTestResource;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import org.safereport.testing.SmtpTestResource;
 
@@ -17,7 +18,7 @@ public class ResumedProfile implements QuarkusTestProfile {
 
     @Override
     public List<TestResourceEntry> testResources() {
-        return List.of(new TestResourceEntry(KafkaBrokerTestResource.class), new TestResourceEntry(SharedDatabaseTestResource.class),
+        return List.of(new TestResourceEntry(KafkaTestResource.class), new TestResourceEntry(SharedDatabaseTestResource.class),
                 new TestResourceEntry(SmtpTestResource.class), new TestResourceEntry(SmsProviderTestResource.class));
     }
 }

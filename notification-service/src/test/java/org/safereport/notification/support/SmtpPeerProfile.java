@@ -1,5 +1,6 @@
 package org.safereport.notification.support;
 
+import org.safereport.testing.KafkaTestResource;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import org.safereport.testing.PostgresTestResource;
 
@@ -45,6 +46,6 @@ public class SmtpPeerProfile implements QuarkusTestProfile {
 
     @Override
     public List<TestResourceEntry> testResources() {
-        return List.of(new TestResourceEntry(KafkaBrokerTestResource.class), new TestResourceEntry(PostgresTestResource.class));
+        return List.of(new TestResourceEntry(KafkaTestResource.class), new TestResourceEntry(PostgresTestResource.class));
     }
 }

@@ -1,5 +1,6 @@
 package org.safereport.notification.support;
 
+import org.safereport.testing.KafkaTestResource;
 import io.quarkus.test.junit.QuarkusTestProfile;
 
 import java.io.IOException;
@@ -40,6 +41,6 @@ public class UnreachablePeersProfile implements QuarkusTestProfile {
 
     @Override
     public List<TestResourceEntry> testResources() {
-        return List.of(new TestResourceEntry(KafkaBrokerTestResource.class), new TestResourceEntry(SharedDatabaseTestResource.class));
+        return List.of(new TestResourceEntry(KafkaTestResource.class), new TestResourceEntry(SharedDatabaseTestResource.class));
     }
 }
