@@ -124,7 +124,9 @@ public final class LocalStack implements AutoCloseable {
                     "QUARKUS_MAILER_PORT", Integer.toString(mailbox.smtpPort()),
                     "QUARKUS_MAILER_FROM", "SafeReport <safereport@example.org>",
                     "NOTIFICATION_SMS_BASE_URL", mailbox.smsBaseUrl(), "NOTIFICATION_SMS_ACCOUNT_SID", SmsSink.ACCOUNT_SID,
-                    "NOTIFICATION_SMS_AUTH_TOKEN", SmsSink.AUTH_TOKEN, "NOTIFICATION_SMS_FROM", SmsSink.FROM)));
+                    "NOTIFICATION_SMS_AUTH_TOKEN", SmsSink.AUTH_TOKEN, "NOTIFICATION_SMS_FROM", SmsSink.FROM,
+                    // The case page that messages link to is served by the escalation service.
+                    "NOTIFICATION_PUBLIC_BASE_URL", "http://127.0.0.1:" + escalationPort)));
             Map<String, ServiceProcess> services = new LinkedHashMap<>();
             services.put(INTAKE, service(root, data, INTAKE, Ports.orFree(settings.intakePort()), environments.get(INTAKE), INTAKE));
             services.put(ESCALATION, service(root, data, ESCALATION, escalationPort, environments.get(ESCALATION), ESCALATION));
