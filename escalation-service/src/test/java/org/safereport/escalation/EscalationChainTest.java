@@ -122,6 +122,19 @@ class EscalationChainTest {
     }
 
     @Test
+    void aTextMessagesShortLinkLeadsToTheSignedLinksPage() {
+        String reference = fileReport("SAFEGUARDING_CONCERN", false);
+        JsonNode request = requests(reference, 1).get(0);
+        String shortLink = request.get("data").get("shortAcknowledgementLink").asText();
+        assertThat(shortLink).hasSizeLessThan(60).contains("/a/");
+
+        given().redirects().follow(false).when().get(URI.create(shortLink).getPath()).then().statusCode(303)
+                .header("Location", org.hamcrest.Matchers.endsWith(ackPath(request)));
+        given().when().get(URI.create(shortLink).getPath()).then().statusCode(200).body(containsString("I've got this"));
+        given().when().get("/a/notacode22").then().statusCode(404);
+    }
+
+    @Test
     void forgedOrAlteredLinksAreRefused() {
         String reference = fileReport("MEDIA_ENQUIRY", false);
         String link = ackPath(requests(reference, 1).get(0));

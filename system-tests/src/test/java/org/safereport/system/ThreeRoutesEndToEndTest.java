@@ -84,6 +84,13 @@ class ThreeRoutesEndToEndTest {
         assertThat(mails.get(0).to()).containsExactly(recipient);
         assertThat(mails.get(0).subject()).startsWith("[" + urgency + "] " + reference);
         assertThat(mails.get(0).text()).contains(reference);
+        if (urgency.startsWith("Urgent")) {
+            // Urgent categories also text the recipient: the reference and a short link, no names or details.
+            await().atMost(Duration.ofSeconds(60)).until(() -> stack.mailbox().texts().stream()
+                    .anyMatch(text -> text.body().contains(reference)));
+            String text = stack.mailbox().texts().stream().filter(sms -> sms.body().contains(reference)).findFirst().orElseThrow().body();
+            assertThat(text).hasSizeLessThanOrEqualTo(160).contains("/a/").doesNotContain("Riley", "Carrow");
+        }
     }
 
     @Test

@@ -12,6 +12,7 @@ import org.safereport.escalation.persistence.CaseStep;
 import org.safereport.escalation.persistence.CaseTrack;
 import org.safereport.escalation.persistence.EscalationCase;
 import org.safereport.escalation.persistence.NotificationRecord;
+import org.safereport.escalation.persistence.ShortLink;
 import org.safereport.messaging.outbox.Outbox;
 
 import java.nio.charset.StandardCharsets;
@@ -66,7 +67,16 @@ public class NotificationRequests {
         data.put("dueAtLocal", calendar.describe(dueAt));
         data.put("recipientAction", rule.recipientAction());
         data.putAll(extra);
-        String link = ACKNOWLEDGED.equals(template) ? null : acknowledgementLink(track, step.stepIndex, person.id(), now);
+        String link = null;
+        if (!ACKNOWLEDGED.equals(template)) {
+            String token = token(track, step.stepIndex, person.id(), now);
+            link = publicBase() + "/ack/" + token;
+            if (step.channels.contains("SMS")) {
+                // The signed link does not fit a text message: the text carries a short code for it.
+                data.put("shortAcknowledgementLink", publicBase() + "/a/"
+                        + ShortLink.create(token, now.plus(config.acknowledgement().linkValidity())));
+            }
+        }
         // One request per case, track, step, person, template and deadline: redelivery upstream sends nothing twice.
         UUID requestId = UUID.nameUUIDFromBytes(String.join("/", escalationCase.id.toString(), track.name,
                 Integer.toString(step.stepIndex), person.id(), template, dueAt.toString()).getBytes(StandardCharsets.UTF_8));
@@ -114,10 +124,13 @@ public class NotificationRequests {
         return request;
     }
 
-    private String acknowledgementLink(CaseTrack track, int step, String personId, Instant now) {
+    private String token(CaseTrack track, int step, String personId, Instant now) {
         EscalationConfig.Acknowledgement acknowledgement = config.acknowledgement();
-        String token = new AcknowledgementToken(track.id, step, personId, now.plus(acknowledgement.linkValidity()))
+        return new AcknowledgementToken(track.id, step, personId, now.plus(acknowledgement.linkValidity()))
                 .sign(acknowledgement.signingKeyBytes());
-        return config.publicBaseUrl().replaceAll("/+$", "") + "/ack/" + token;
+    }
+
+    private String publicBase() {
+        return config.publicBaseUrl().replaceAll("/+$", "");
     }
 }

@@ -57,6 +57,12 @@ public class Acknowledgements {
         return resolve(token, LockModeType.NONE).map(link -> link.summary(activePolicy.policy()));
     }
 
+    /** The signed token a text message's short code stands for, while it is valid. */
+    @Transactional
+    public Optional<String> tokenForShortCode(String code) {
+        return ShortLink.token(code, clock.instant());
+    }
+
     /** Acknowledges the link's track; an already acknowledged track stays with whoever had it first. */
     @Transactional
     public Optional<Summary> acknowledge(String token) {

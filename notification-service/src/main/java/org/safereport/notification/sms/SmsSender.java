@@ -61,7 +61,9 @@ public class SmsSender implements ChannelSender {
         }
         Map<String, String> data = request.dataOrEmpty();
         return SmsWording.text(template.get(), value(data.get("urgency")), value(request.caseReference()),
-                value(data.get("within")), PublicLinks.absolute(config.publicBaseUrl(), request.acknowledgementLink()));
+                value(data.get("within")), PublicLinks.absolute(config.publicBaseUrl(),
+                        // The escalation service's short form, when it sends one, fits a text where the signed link does not.
+                        data.getOrDefault("shortAcknowledgementLink", request.acknowledgementLink())));
     }
 
     private static String value(String text) {
