@@ -50,10 +50,13 @@ final class ServiceSources {
     private final Set<String> topicConstants;
     private final Set<String> propertiesReadByCode;
     private final Set<String> configMappingPrefixes;
+    private final List<ConfigMappings.Property> mappedProperties;
+    private final Set<String> staticResources;
 
     private ServiceSources(String name, Map<String, String> productionConfig, Set<String> propertyNamesInFiles,
                            Set<String> extensions, Set<String> topicConstants, Set<String> propertiesReadByCode,
-                           Set<String> configMappingPrefixes) {
+                           Set<String> configMappingPrefixes, List<ConfigMappings.Property> mappedProperties,
+                           Set<String> staticResources) {
         this.name = name;
         this.productionConfig = productionConfig;
         this.propertyNamesInFiles = propertyNamesInFiles;
@@ -61,6 +64,8 @@ final class ServiceSources {
         this.topicConstants = topicConstants;
         this.propertiesReadByCode = propertiesReadByCode;
         this.configMappingPrefixes = configMappingPrefixes;
+        this.mappedProperties = mappedProperties;
+        this.staticResources = staticResources;
     }
 
     /** Reads the service module {@code module}, with {@code sharedModules} it depends on (messaging-support). */
@@ -82,14 +87,21 @@ final class ServiceSources {
         Set<String> topics = new TreeSet<>();
         Set<String> readByCode = new TreeSet<>();
         Set<String> prefixes = new TreeSet<>();
+        List<ConfigMappings.Property> mapped = new java.util.ArrayList<>();
         for (Path source : modules) {
             for (String java : javaSources(source)) {
                 collect(TOPIC_CONSTANT, java, topics);
                 collect(CONFIG_PROPERTY, java, readByCode);
-                collect(CONFIG_MAPPING, java, prefixes);
+                List<ConfigMappings.Property> properties = ConfigMappings.properties(java);
+                if (properties.isEmpty()) {
+                    // A mapping this reader cannot follow: accept any variable under its prefix.
+                    collect(CONFIG_MAPPING, java, prefixes);
+                }
+                mapped.addAll(properties);
             }
         }
-        return new ServiceSources(module.getFileName().toString(), config, names, extensions, topics, readByCode, prefixes);
+        return new ServiceSources(module.getFileName().toString(), config, names, extensions, topics, readByCode, prefixes,
+                List.copyOf(mapped), staticResources(module));
     }
 
     String name() {
@@ -107,6 +119,19 @@ final class ServiceSources {
 
     boolean usesExtension(String artifactId) {
         return extensions.contains(artifactId);
+    }
+
+    /** The properties of the service's @ConfigMapping interfaces. */
+    List<ConfigMappings.Property> mappedProperties() {
+        return mappedProperties;
+    }
+
+    /**
+     * The top-level names under src/main/resources/META-INF/resources, which Quarkus serves as static
+     * files at the root ("/css/...", "/favicon.ico").
+     */
+    Set<String> staticResources() {
+        return staticResources;
     }
 
     /** Environment variables that prod-profile values refer to as ${NAME} with no default. */
@@ -128,7 +153,8 @@ final class ServiceSources {
      * a property its files or its code name, of a ${...} expression, or lies under a @ConfigMapping prefix.
      */
     boolean reads(String variable) {
-        return Stream.of(propertyNamesInFiles, propertiesReadByCode).flatMap(Set::stream)
+        return Stream.of(propertyNamesInFiles, propertiesReadByCode,
+                        mappedProperties.stream().map(ConfigMappings.Property::name).toList()).flatMap(java.util.Collection::stream)
                 .anyMatch(property -> environmentName(property).equals(variable))
                 || variablesWithoutDefault().contains(variable)
                 || productionConfig.values().stream().anyMatch(value -> value.contains("${" + variable))
@@ -243,6 +269,18 @@ final class ServiceSources {
             throw new UncheckedIOException(e);
         }
         return properties;
+    }
+
+    private static Set<String> staticResources(Path module) {
+        Path resources = module.resolve("src/main/resources/META-INF/resources");
+        if (!Files.isDirectory(resources)) {
+            return Set.of();
+        }
+        try (Stream<Path> entries = Files.list(resources)) {
+            return entries.map(entry -> entry.getFileName().toString()).collect(java.util.stream.Collectors.toCollection(TreeSet::new));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static List<String> javaSources(Path module) {
