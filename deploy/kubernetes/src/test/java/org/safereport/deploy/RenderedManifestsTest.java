@@ -53,4 +53,22 @@ class RenderedManifestsTest {
     void everyServicePodIsIsolatedByNetworkPoliciesBothWays(String directory) {
         assertThat(NetworkChecks.problems(render(directory))).isEmpty();
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"base", "overlays/dev", "overlays/production"})
+    void everyTopicAclAndSettingOfTheSystemContractIsThere(String directory) {
+        assertThat(ContractChecks.problems(render(directory))).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"base", "overlays/dev", "overlays/production"})
+    void thePublicPagesAndOnlyThoseAreReachableThroughTheIngressOverTls(String directory) {
+        assertThat(IngressChecks.problems(render(directory), SOURCES)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"base", "overlays/dev", "overlays/production"})
+    void holdsEveryInvariantAtOnce(String directory) {
+        assertThat(Invariants.problems(render(directory), SOURCES)).isEmpty();
+    }
 }
