@@ -50,4 +50,12 @@ class ConfigMappingsTest {
         assertThat(escalation.reads("ESCALATION_PUBLIC_BASE_URL")).isTrue();
         assertThat(escalation.reads("ESCALATION_ACK_SIGNING_KEY")).isFalse();
     }
+
+    @Test
+    void findsTheServicesResourcePaths() {
+        assertThat(Manifests.SOURCES.service("escalation-service").orElseThrow().resourcePaths())
+                .contains("/ack/{token}", "/api/v1/policy");
+        assertThat(Manifests.SOURCES.service("intake-service").orElseThrow().resourcePaths())
+                .contains("/api/v1/reports");
+    }
 }

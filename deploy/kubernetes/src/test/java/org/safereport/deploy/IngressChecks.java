@@ -61,6 +61,22 @@ final class IngressChecks {
                             + " routes it to " + target.orElse("nothing"));
                 }
             }));
+            // Each resource class in the services' code: public (routed to its service) or private (routed nowhere).
+            for (ServiceSources service : sources.services()) {
+                for (String resource : service.resourcePaths()) {
+                    String path = (resource.startsWith("/") ? resource : "/" + resource).replaceAll("\\{[^}]*}", "sample");
+                    boolean published = path.equals("/") || SystemContract.PUBLIC_PREFIXES.getOrDefault(service.name(), List.of())
+                            .stream().anyMatch(prefix -> path.equals(prefix) || path.startsWith(prefix + "/"));
+                    Optional<String> target = route(ingresses, host, path);
+                    if (published && !target.equals(Optional.of(service.name()))) {
+                        problems.add(service.name() + " serves " + resource + " for the public, but the Ingress routes "
+                                + path + " to " + target.orElse("nothing"));
+                    } else if (!published && target.isPresent()) {
+                        problems.add(service.name() + " serves " + resource + ", which is not public, but the Ingress routes "
+                                + path + " to " + target.get());
+                    }
+                }
+            }
             for (String path : SystemContract.PRIVATE_REQUESTS) {
                 route(ingresses, host, path).ifPresent(service -> problems.add("https://" + host + path
                         + " is private, but the Ingress routes it to " + service));

@@ -41,6 +41,7 @@ final class ServiceSources {
     private static final Pattern EXPRESSION = Pattern.compile("\\$\\{([^}:]+)(:[^}]*)?}");
     private static final Pattern TOPIC_CONSTANT = Pattern.compile("static final String TOPIC\\s*=\\s*\"([^\"]+)\"");
     private static final Pattern CONFIG_PROPERTY = Pattern.compile("@ConfigProperty\\(\\s*name\\s*=\\s*\"([^\"]+)\"");
+    private static final Pattern RESOURCE_PATH = Pattern.compile("@Path\\(\\s*\"([^\"]+)\"\\s*\\)(?=[^;{]*\\bclass\\b)");
     private static final Pattern CONFIG_MAPPING = Pattern.compile("@ConfigMapping\\(\\s*prefix\\s*=\\s*\"([^\"]+)\"");
 
     private final String name;
@@ -52,6 +53,7 @@ final class ServiceSources {
     private final Set<String> configMappingPrefixes;
     private final List<ConfigMappings.Property> mappedProperties;
     private final Set<String> staticResources;
+    private Set<String> resourcePaths = Set.of();
 
     private ServiceSources(String name, Map<String, String> productionConfig, Set<String> propertyNamesInFiles,
                            Set<String> extensions, Set<String> topicConstants, Set<String> propertiesReadByCode,
@@ -100,8 +102,14 @@ final class ServiceSources {
                 mapped.addAll(properties);
             }
         }
-        return new ServiceSources(module.getFileName().toString(), config, names, extensions, topics, readByCode, prefixes,
-                List.copyOf(mapped), staticResources(module));
+        Set<String> paths = new TreeSet<>();
+        for (String java : javaSources(module)) {
+            collect(RESOURCE_PATH, java, paths);
+        }
+        ServiceSources service = new ServiceSources(module.getFileName().toString(), config, names, extensions, topics,
+                readByCode, prefixes, List.copyOf(mapped), staticResources(module));
+        service.resourcePaths = Set.copyOf(paths);
+        return service;
     }
 
     String name() {
@@ -132,6 +140,11 @@ final class ServiceSources {
      */
     Set<String> staticResources() {
         return staticResources;
+    }
+
+    /** The @Path of each JAX-RS resource class of the service itself ("/ack/{token}", "/api/v1/policy"). */
+    Set<String> resourcePaths() {
+        return resourcePaths;
     }
 
     /** Environment variables that prod-profile values refer to as ${NAME} with no default. */

@@ -97,6 +97,11 @@ final class SystemContract {
             Map.entry("/api/v1/reports/SR-2026-0001", INTAKE),
             Map.entry("/ack/a-signed-token", ESCALATION));
 
+    /** The path prefixes each service may publish; every other resource of it must stay private. */
+    static final Map<String, List<String>> PUBLIC_PREFIXES = Map.of(
+            INTAKE, List.of("/report", "/status", "/static", "/api/v1/reports"),
+            ESCALATION, List.of("/ack"));
+
     /** Sample requests that must reach no service through the public Ingress. */
     static final List<String> PRIVATE_REQUESTS = List.of(
             "/q/health", "/q/health/ready", "/q/metrics", "/q/dev", "/api/v1/policy", "/api/v1/policy/explain",
