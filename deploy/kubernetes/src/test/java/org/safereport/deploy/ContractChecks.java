@@ -140,6 +140,11 @@ final class ContractChecks {
                 return; // WorkloadChecks reports it.
             }
             var environment = ContainerEnvironment.of(deployment.get().getSpec().getTemplate().getSpec().getContainers().get(0), rendering);
+            Optional.ofNullable(environment.get("QUARKUS_DATASOURCE_JDBC_URL")).flatMap(ContainerEnvironment.Variable::knownValue)
+                    .map(url -> url.replaceFirst("^jdbc:postgresql://[^/]*/", "").replaceFirst("\\?.*$", ""))
+                    .filter(database -> !database.equals(SystemContract.DATABASES.get(service)))
+                    .ifPresent(database -> problems.add("Deployment " + service + " connects to database " + database
+                            + ", but its own database is " + SystemContract.DATABASES.get(service)));
             for (SystemContract.Setting setting : settings) {
                 ContainerEnvironment.Variable variable = environment.get(setting.variable());
                 String subject = "Deployment " + service + " " + setting.variable();
