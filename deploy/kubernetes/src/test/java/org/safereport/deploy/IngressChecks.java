@@ -93,7 +93,51 @@ final class IngressChecks {
             });
         }));
         ingressControllerReaches(rendering, ingresses, problems);
+        bodySize(ingresses, sources, problems);
         return problems;
+    }
+
+    /** ingress-nginx's request body limit when an Ingress does not set one, and Quarkus' default. */
+    private static final long NGINX_DEFAULT_BODY = bytes("1m");
+    private static final String QUARKUS_DEFAULT_BODY = "10240K";
+
+    /** The Ingress lets through every request body its backends accept (a report with its evidence). */
+    private static void bodySize(List<Ingress> ingresses, SourceTree sources, List<String> problems) {
+        for (Ingress ingress : ingresses) {
+            String annotation = ingress.getMetadata().getAnnotations() == null ? null
+                    : ingress.getMetadata().getAnnotations().get("nginx.ingress.kubernetes.io/proxy-body-size");
+            long allowed = annotation == null ? NGINX_DEFAULT_BODY : bytes(annotation);
+            Set<String> backends = new TreeSet<>();
+            ingress.getSpec().getRules().forEach(rule -> rule.getHttp().getPaths()
+                    .forEach(path -> backends.add(path.getBackend().getService().getName())));
+            for (String backend : backends) {
+                sources.service(backend).ifPresent(service -> {
+                    String accepted = service.value("quarkus.http.limits.max-body-size").orElse(QUARKUS_DEFAULT_BODY);
+                    if (allowed < bytes(accepted)) {
+                        problems.add("Ingress " + ingress.getMetadata().getName() + " lets request bodies of up to "
+                                + (annotation == null ? "1m (the default)" : annotation) + " through, but " + backend
+                                + " accepts " + accepted + " (quarkus.http.limits.max-body-size); raise"
+                                + " nginx.ingress.kubernetes.io/proxy-body-size");
+                    }
+                });
+            }
+        }
+    }
+
+    /** Sizes as nginx ("56m", "64k") and Quarkus ("55M", "10240K") write them. */
+    static long bytes(String size) {
+        String text = size.trim().toLowerCase(java.util.Locale.ROOT);
+        if (text.equals("0")) {
+            return Long.MAX_VALUE; // nginx: no limit
+        }
+        long factor = switch (text.charAt(text.length() - 1)) {
+            case 'k' -> 1024L;
+            case 'm' -> 1024L * 1024;
+            case 'g' -> 1024L * 1024 * 1024;
+            default -> 1L;
+        };
+        String digits = factor == 1 ? text : text.substring(0, text.length() - 1);
+        return Long.parseLong(digits) * factor;
     }
 
     /** The service an Ingress sends a request for {@code path} on {@code host} to, as the Ingress API defines matching. */

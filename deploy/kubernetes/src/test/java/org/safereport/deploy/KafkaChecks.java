@@ -119,12 +119,14 @@ final class KafkaChecks {
                     problems.add(subject + " has an ACL on topic " + topic.getName() + ", which has no KafkaTopic");
                 }
             } else if (rule.getResource() instanceof AclRuleGroupResource group) {
-                // Its own group by name, or (for per-pod groups) every group whose id starts with its own name.
-                boolean ownGroup = group.getName().equals(user.getMetadata().getName())
+                // Its own groups only: ids that start with the service's name without "-service" ("intake-"),
+                // by name or, for per-pod groups, by a prefix that is at least that long.
+                String own = user.getMetadata().getName().replaceFirst("-service$", "") + "-";
+                boolean ownGroup = group.getName().startsWith(own)
                         && (group.getPatternType() == AclResourcePatternType.LITERAL || group.getPatternType() == AclResourcePatternType.PREFIX);
                 if (!ownGroup) {
                     problems.add(subject + " has a " + group.getPatternType().toValue() + " ACL on groups " + group.getName()
-                            + "; grant only its own group (" + user.getMetadata().getName() + ")");
+                            + "; grant only its own groups (ids starting with " + own + ")");
                 }
             }
         }

@@ -41,7 +41,11 @@ final class SystemContract {
         return topics;
     }
 
-    /** Each service's consumer group id (or, for per-pod groups, the prefix of every id). */
+    /**
+     * Each service's consumer group id. A service may also have per-pod groups (intake's policy reader,
+     * "intake-policy-<uuid>"): every group ACL must name a group starting with the service's own name
+     * without "-service"; the source-driven checks find the actual ids.
+     */
     static final Map<String, String> CONSUMER_GROUPS = Map.of(
             INTAKE, "intake-service", ESCALATION, "escalation-service", NOTIFICATION, "notification-service");
 
@@ -60,7 +64,8 @@ final class SystemContract {
             new Setting("QUARKUS_DATASOURCE_PASSWORD", true));
 
     static final Map<String, List<Setting>> SETTINGS = Map.of(
-            INTAKE, EVERY_SERVICE,
+            INTAKE, with(EVERY_SERVICE,
+                    new Setting("INTAKE_PUBLIC_BASE_URL", false)),
             ESCALATION, with(EVERY_SERVICE,
                     new Setting("ESCALATION_POLICY_FILE", false),
                     new Setting("ESCALATION_DIRECTORY_FILE", false),
@@ -85,7 +90,8 @@ final class SystemContract {
 
     /** Variables holding the public address of the site: each must be https://<a host of the public Ingress>. */
     static final Map<String, String> PUBLIC_BASE_URLS = Map.of(
-            "ESCALATION_PUBLIC_BASE_URL", ESCALATION, "NOTIFICATION_PUBLIC_BASE_URL", NOTIFICATION);
+            "INTAKE_PUBLIC_BASE_URL", INTAKE, "ESCALATION_PUBLIC_BASE_URL", ESCALATION,
+            "NOTIFICATION_PUBLIC_BASE_URL", NOTIFICATION);
 
     /** Sample requests that the public Ingress must route, and to which service. */
     static final Map<String, String> PUBLIC_REQUESTS = Map.ofEntries(
@@ -99,7 +105,7 @@ final class SystemContract {
 
     /** The path prefixes each service may publish; every other resource of it must stay private. */
     static final Map<String, List<String>> PUBLIC_PREFIXES = Map.of(
-            INTAKE, List.of("/report", "/status", "/static", "/api/v1/reports"),
+            INTAKE, List.of("/report", "/status", "/api/v1/reports"),
             ESCALATION, List.of("/ack"));
 
     /** Sample requests that must reach no service through the public Ingress. */
