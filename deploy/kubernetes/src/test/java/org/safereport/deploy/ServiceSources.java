@@ -147,14 +147,21 @@ final class ServiceSources {
         return resourcePaths;
     }
 
-    /** Environment variables that prod-profile values refer to as ${NAME} with no default. */
+    /** Values Quarkus itself provides to expressions (${quarkus.uuid}: a new UUID at each start). */
+    static final Set<String> PROVIDED_BY_QUARKUS = Set.of("quarkus.uuid");
+
+    /**
+     * Environment variables that prod-profile values refer to as ${NAME} with no default. An expression
+     * naming a property (${quarkus.uuid}, ${intake.x}) that the configuration or Quarkus provides is not one.
+     */
     Set<String> variablesWithoutDefault() {
         Set<String> variables = new TreeSet<>();
         for (String value : productionConfig.values()) {
             Matcher matcher = EXPRESSION.matcher(value);
             while (matcher.find()) {
-                if (matcher.group(2) == null) {
-                    variables.add(matcher.group(1));
+                String name = matcher.group(1);
+                if (matcher.group(2) == null && !PROVIDED_BY_QUARKUS.contains(name) && !productionConfig.containsKey(name)) {
+                    variables.add(name);
                 }
             }
         }
