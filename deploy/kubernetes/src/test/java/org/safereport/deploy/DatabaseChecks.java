@@ -35,7 +35,33 @@ final class DatabaseChecks {
                         .ifPresent(url -> database(service.name(), url, environment, rendering, problems));
             });
         }
+        backups(rendering, problems);
         return problems;
+    }
+
+    /** Backups, when configured, name a Cluster and an ObjectStore that exist, and the Cluster archives its WAL there. */
+    private static void backups(Rendering rendering, List<String> problems) {
+        List<String> clusters = rendering.documents("postgresql.cnpg.io/v1", "Cluster").stream().map(Yamls::name).toList();
+        List<String> stores = rendering.documents("barmancloud.cnpg.io/v1", "ObjectStore").stream().map(Yamls::name).toList();
+        for (Map<String, Object> backup : rendering.documents("postgresql.cnpg.io/v1", "ScheduledBackup")) {
+            String cluster = Yamls.text(backup, "spec.cluster.name");
+            if (!clusters.contains(cluster)) {
+                problems.add("ScheduledBackup " + Yamls.name(backup) + " backs up Cluster " + cluster + ", which is not in the rendering");
+            }
+        }
+        for (Map<String, Object> cluster : rendering.documents("postgresql.cnpg.io/v1", "Cluster")) {
+            for (Map<String, Object> plugin : Yamls.list(cluster, "spec.plugins")) {
+                String store = Yamls.text(plugin, "parameters.barmanObjectName");
+                if (store != null && !stores.contains(store)) {
+                    problems.add("Cluster " + Yamls.name(cluster) + " archives to ObjectStore " + store + ", which is not in the rendering");
+                }
+            }
+            boolean archives = Yamls.list(cluster, "spec.plugins").stream().anyMatch(plugin -> Boolean.TRUE.equals(plugin.get("isWALArchiver")));
+            if (!stores.isEmpty() && !archives) {
+                problems.add("Cluster " + Yamls.name(cluster) + " has an ObjectStore to back up to but archives no WAL there"
+                        + " (spec.plugins isWALArchiver), so no point-in-time recovery is possible");
+            }
+        }
     }
 
     private static void database(String service, String url, Map<String, ContainerEnvironment.Variable> environment,

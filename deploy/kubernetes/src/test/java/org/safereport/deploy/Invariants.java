@@ -18,6 +18,8 @@ final class Invariants {
         problems.addAll(DatabaseChecks.problems(rendering, sources));
         problems.addAll(ConfigurationChecks.problems(rendering, sources, secrets));
         problems.addAll(NetworkChecks.problems(rendering));
+        problems.addAll(ContractChecks.problems(rendering));
+        problems.addAll(IngressChecks.problems(rendering, sources));
         return problems;
     }
 }

@@ -74,7 +74,7 @@ final class KafkaChecks {
         return names;
     }
 
-    private static boolean allows(KafkaUser user, String resourceType, String name, AclOperation operation) {
+    static boolean allows(KafkaUser user, String resourceType, String name, AclOperation operation) {
         return acls(user).stream()
                 .filter(rule -> rule.getOperations().contains(operation) || rule.getOperations().contains(AclOperation.ALL))
                 .anyMatch(rule -> {
@@ -88,11 +88,19 @@ final class KafkaChecks {
                 });
     }
 
-    private static boolean covers(String pattern, AclResourcePatternType type, String name) {
+    /**
+     * Whether an ACL's resource pattern covers {@code name}. A name with a ${...} expression (a group id
+     * made unique per pod) is known only up to the expression, so only a prefix ACL can cover it.
+     */
+    static boolean covers(String pattern, AclResourcePatternType type, String name) {
+        int expression = name.indexOf("${");
+        if (expression >= 0) {
+            return type == AclResourcePatternType.PREFIX && name.substring(0, expression).startsWith(pattern);
+        }
         return type == AclResourcePatternType.PREFIX ? name.startsWith(pattern) : pattern.equals(name);
     }
 
-    private static List<AclRule> acls(KafkaUser user) {
+    static List<AclRule> acls(KafkaUser user) {
         return user.getSpec().getAuthorization() instanceof KafkaUserAuthorizationSimple simple ? simple.getAcls() : List.of();
     }
 
@@ -110,10 +118,16 @@ final class KafkaChecks {
                 } else if (!topics.contains(topic.getName())) {
                     problems.add(subject + " has an ACL on topic " + topic.getName() + ", which has no KafkaTopic");
                 }
-            } else if (rule.getResource() instanceof AclRuleGroupResource group
-                    && (group.getPatternType() != AclResourcePatternType.LITERAL || "*".equals(group.getName()))) {
-                problems.add(subject + " has a " + group.getPatternType().toValue() + " ACL on groups " + group.getName()
-                        + "; grant its own group by name");
+            } else if (rule.getResource() instanceof AclRuleGroupResource group) {
+                // Its own groups only: ids that start with the service's name without "-service" ("intake-"),
+                // by name or, for per-pod groups, by a prefix that is at least that long.
+                String own = user.getMetadata().getName().replaceFirst("-service$", "") + "-";
+                boolean ownGroup = group.getName().startsWith(own)
+                        && (group.getPatternType() == AclResourcePatternType.LITERAL || group.getPatternType() == AclResourcePatternType.PREFIX);
+                if (!ownGroup) {
+                    problems.add(subject + " has a " + group.getPatternType().toValue() + " ACL on groups " + group.getName()
+                            + "; grant only its own groups (ids starting with " + own + ")");
+                }
             }
         }
     }

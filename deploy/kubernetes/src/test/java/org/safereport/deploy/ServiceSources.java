@@ -41,6 +41,7 @@ final class ServiceSources {
     private static final Pattern EXPRESSION = Pattern.compile("\\$\\{([^}:]+)(:[^}]*)?}");
     private static final Pattern TOPIC_CONSTANT = Pattern.compile("static final String TOPIC\\s*=\\s*\"([^\"]+)\"");
     private static final Pattern CONFIG_PROPERTY = Pattern.compile("@ConfigProperty\\(\\s*name\\s*=\\s*\"([^\"]+)\"");
+    private static final Pattern RESOURCE_PATH = Pattern.compile("@Path\\(\\s*\"([^\"]+)\"\\s*\\)(?=[^;{]*\\bclass\\b)");
     private static final Pattern CONFIG_MAPPING = Pattern.compile("@ConfigMapping\\(\\s*prefix\\s*=\\s*\"([^\"]+)\"");
 
     private final String name;
@@ -50,10 +51,14 @@ final class ServiceSources {
     private final Set<String> topicConstants;
     private final Set<String> propertiesReadByCode;
     private final Set<String> configMappingPrefixes;
+    private final List<ConfigMappings.Property> mappedProperties;
+    private final Set<String> staticResources;
+    private Set<String> resourcePaths = Set.of();
 
     private ServiceSources(String name, Map<String, String> productionConfig, Set<String> propertyNamesInFiles,
                            Set<String> extensions, Set<String> topicConstants, Set<String> propertiesReadByCode,
-                           Set<String> configMappingPrefixes) {
+                           Set<String> configMappingPrefixes, List<ConfigMappings.Property> mappedProperties,
+                           Set<String> staticResources) {
         this.name = name;
         this.productionConfig = productionConfig;
         this.propertyNamesInFiles = propertyNamesInFiles;
@@ -61,6 +66,8 @@ final class ServiceSources {
         this.topicConstants = topicConstants;
         this.propertiesReadByCode = propertiesReadByCode;
         this.configMappingPrefixes = configMappingPrefixes;
+        this.mappedProperties = mappedProperties;
+        this.staticResources = staticResources;
     }
 
     /** Reads the service module {@code module}, with {@code sharedModules} it depends on (messaging-support). */
@@ -82,14 +89,27 @@ final class ServiceSources {
         Set<String> topics = new TreeSet<>();
         Set<String> readByCode = new TreeSet<>();
         Set<String> prefixes = new TreeSet<>();
+        List<ConfigMappings.Property> mapped = new java.util.ArrayList<>();
         for (Path source : modules) {
             for (String java : javaSources(source)) {
                 collect(TOPIC_CONSTANT, java, topics);
                 collect(CONFIG_PROPERTY, java, readByCode);
-                collect(CONFIG_MAPPING, java, prefixes);
+                List<ConfigMappings.Property> properties = ConfigMappings.properties(java);
+                if (properties.isEmpty()) {
+                    // A mapping this reader cannot follow: accept any variable under its prefix.
+                    collect(CONFIG_MAPPING, java, prefixes);
+                }
+                mapped.addAll(properties);
             }
         }
-        return new ServiceSources(module.getFileName().toString(), config, names, extensions, topics, readByCode, prefixes);
+        Set<String> paths = new TreeSet<>();
+        for (String java : javaSources(module)) {
+            collect(RESOURCE_PATH, java, paths);
+        }
+        ServiceSources service = new ServiceSources(module.getFileName().toString(), config, names, extensions, topics,
+                readByCode, prefixes, List.copyOf(mapped), staticResources(module));
+        service.resourcePaths = Set.copyOf(paths);
+        return service;
     }
 
     String name() {
@@ -109,14 +129,39 @@ final class ServiceSources {
         return extensions.contains(artifactId);
     }
 
-    /** Environment variables that prod-profile values refer to as ${NAME} with no default. */
+    /** The properties of the service's @ConfigMapping interfaces. */
+    List<ConfigMappings.Property> mappedProperties() {
+        return mappedProperties;
+    }
+
+    /**
+     * The top-level names under src/main/resources/META-INF/resources, which Quarkus serves as static
+     * files at the root ("/css/...", "/favicon.ico").
+     */
+    Set<String> staticResources() {
+        return staticResources;
+    }
+
+    /** The @Path of each JAX-RS resource class of the service itself ("/ack/{token}", "/api/v1/policy"). */
+    Set<String> resourcePaths() {
+        return resourcePaths;
+    }
+
+    /** Values Quarkus itself provides to expressions (${quarkus.uuid}: a new UUID at each start). */
+    static final Set<String> PROVIDED_BY_QUARKUS = Set.of("quarkus.uuid");
+
+    /**
+     * Environment variables that prod-profile values refer to as ${NAME} with no default. An expression
+     * naming a property (${quarkus.uuid}, ${intake.x}) that the configuration or Quarkus provides is not one.
+     */
     Set<String> variablesWithoutDefault() {
         Set<String> variables = new TreeSet<>();
         for (String value : productionConfig.values()) {
             Matcher matcher = EXPRESSION.matcher(value);
             while (matcher.find()) {
-                if (matcher.group(2) == null) {
-                    variables.add(matcher.group(1));
+                String name = matcher.group(1);
+                if (matcher.group(2) == null && !PROVIDED_BY_QUARKUS.contains(name) && !productionConfig.containsKey(name)) {
+                    variables.add(name);
                 }
             }
         }
@@ -128,7 +173,8 @@ final class ServiceSources {
      * a property its files or its code name, of a ${...} expression, or lies under a @ConfigMapping prefix.
      */
     boolean reads(String variable) {
-        return Stream.of(propertyNamesInFiles, propertiesReadByCode).flatMap(Set::stream)
+        return Stream.of(propertyNamesInFiles, propertiesReadByCode,
+                        mappedProperties.stream().map(ConfigMappings.Property::name).toList()).flatMap(java.util.Collection::stream)
                 .anyMatch(property -> environmentName(property).equals(variable))
                 || variablesWithoutDefault().contains(variable)
                 || productionConfig.values().stream().anyMatch(value -> value.contains("${" + variable))
@@ -243,6 +289,18 @@ final class ServiceSources {
             throw new UncheckedIOException(e);
         }
         return properties;
+    }
+
+    private static Set<String> staticResources(Path module) {
+        Path resources = module.resolve("src/main/resources/META-INF/resources");
+        if (!Files.isDirectory(resources)) {
+            return Set.of();
+        }
+        try (Stream<Path> entries = Files.list(resources)) {
+            return entries.map(entry -> entry.getFileName().toString()).collect(java.util.stream.Collectors.toCollection(TreeSet::new));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static List<String> javaSources(Path module) {

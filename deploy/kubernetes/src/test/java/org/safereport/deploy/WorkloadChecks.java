@@ -58,8 +58,16 @@ final class WorkloadChecks {
                 writableTmp(where, pod, container, problems);
                 image(where, container.getImage(), problems);
             }
-            sources.service(deployment.getMetadata().getName())
-                    .ifPresent(service -> gracefulShutdown(subject, pod, service, problems));
+            sources.service(deployment.getMetadata().getName()).ifPresent(service -> {
+                gracefulShutdown(subject, pod, service, problems);
+                // The probes and the scrape annotations are answered by these extensions.
+                for (String extension : List.of("quarkus-smallrye-health", "quarkus-micrometer-registry-prometheus")) {
+                    if (!service.usesExtension(extension)) {
+                        problems.add(subject + " is probed on /q/health and scraped on /q/metrics, but " + service.name()
+                                + " does not depend on " + extension);
+                    }
+                }
+            });
             metricsAnnotations(subject, deployment, problems);
             companions(subject, deployment, rendering, problems);
         }
