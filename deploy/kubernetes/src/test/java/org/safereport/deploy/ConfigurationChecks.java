@@ -46,9 +46,7 @@ final class ConfigurationChecks {
      */
     static final Map<String, String> VARIABLES_FOR_FEATURES_NOT_YET_SHIPPED = Map.of(
             // intake.public-base-url (required), from the web form's work on branch "intake".
-            "INTAKE_PUBLIC_BASE_URL", "the status link in receipt emails",
-            // escalation.staff.accounts-file, from the staff case API on main.
-            "ESCALATION_STAFF_ACCOUNTS_FILE", "staff sign-in to the case API");
+            "INTAKE_PUBLIC_BASE_URL", "the status link in receipt emails");
 
     /**
      * Files the service reloads while running: mounted from a ConfigMap directory, never with subPath,

@@ -101,12 +101,14 @@ final class SystemContract {
             Map.entry("/status/SR-2026-0001", INTAKE),
             Map.entry("/api/v1/reports", INTAKE),
             Map.entry("/api/v1/reports/SR-2026-0001", INTAKE),
-            Map.entry("/ack/a-signed-token", ESCALATION));
+            Map.entry("/ack/a-signed-token", ESCALATION),
+            Map.entry("/a/k3mx9qrtvw", ESCALATION),
+            Map.entry("/cases/SM-7KQ4-2M9X", ESCALATION));
 
     /** The path prefixes each service may publish; every other resource of it must stay private. */
     static final Map<String, List<String>> PUBLIC_PREFIXES = Map.of(
             INTAKE, List.of("/report", "/status", "/api/v1/reports"),
-            ESCALATION, List.of("/ack"));
+            ESCALATION, List.of("/ack", "/a", "/cases"));
 
     /** Sample requests that must reach no service through the public Ingress. */
     static final List<String> PRIVATE_REQUESTS = List.of(

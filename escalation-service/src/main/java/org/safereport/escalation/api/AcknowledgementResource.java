@@ -11,14 +11,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.safereport.escalation.persistence.Acknowledgements;
 
-import java.net.URI;
 import java.util.Optional;
 
 /**
  * The page behind the link in every notification. GET only shows the case and an "I've got this"
  * button, because mail scanners follow links; only the POST of that button acknowledges.
  */
-@Path("/")
+@Path("/ack/{token}")
 @Produces(MediaType.TEXT_HTML)
 public class AcknowledgementResource {
 
@@ -31,28 +30,16 @@ public class AcknowledgementResource {
     }
 
     @GET
-    @Path("ack/{token}")
     public Response show(@PathParam("token") String token) {
         return page(acknowledgements.summary(token), false);
     }
 
-    /** The short link a text message carries leads to the signed link's page, while that link is valid. */
-    @GET
-    @Path("a/{code}")
-    public Response shortLink(@PathParam("code") String code) {
-        return acknowledgements.tokenForShortCode(code)
-                .map(token -> Response.seeOther(URI.create("/ack/" + token)).header("Cache-Control", "no-store")
-                        .header("Referrer-Policy", "no-referrer").build())
-                .orElseGet(() -> page(Optional.empty(), false));
-    }
-
     @POST
-    @Path("ack/{token}")
     public Response acknowledge(@PathParam("token") String token) {
         return page(acknowledgements.acknowledge(token), true);
     }
 
-    private Response page(Optional<Acknowledgements.Summary> summary, boolean afterButton) {
+    Response page(Optional<Acknowledgements.Summary> summary, boolean afterButton) {
         TemplateInstance page = acknowledgement.data("summary", summary.orElse(null)).data("afterButton", afterButton);
         return Response.status(summary.isPresent() ? 200 : 404)
                 .entity(page.render())
