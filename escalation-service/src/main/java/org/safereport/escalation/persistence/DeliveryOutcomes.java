@@ -10,6 +10,7 @@ import org.safereport.escalation.messaging.NotificationStatus;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
@@ -38,8 +39,11 @@ public class DeliveryOutcomes {
             return false;
         }
         NotificationOutcome.Key key = new NotificationOutcome.Key(status.requestId(), status.channel());
+        // PostgreSQL keeps microseconds (rounding): compare and store at that precision, or a report from the same
+        // microsecond could look older than the one stored.
+        Instant reportedAt = status.occurredAt().truncatedTo(ChronoUnit.MICROS);
         NotificationOutcome outcome = NotificationOutcome.findById(key, LockModeType.PESSIMISTIC_WRITE);
-        if (outcome != null && (outcome.isFinal() || outcome.reportedAt.isAfter(status.occurredAt()))) {
+        if (outcome != null && (outcome.isFinal() || outcome.reportedAt.isAfter(reportedAt))) {
             return false;  // a redelivery, or an older attempt's report arriving late
         }
         if (outcome == null) {
@@ -50,7 +54,7 @@ public class DeliveryOutcomes {
         outcome.permanent = status.permanent();
         outcome.reason = status.reason();
         outcome.attempts = status.attempts();
-        outcome.reportedAt = status.occurredAt();
+        outcome.reportedAt = reportedAt;
         outcome.persist();
         if (!outcome.isFinal()) {
             return false;
