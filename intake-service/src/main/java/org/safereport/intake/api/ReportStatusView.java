@@ -27,12 +27,16 @@ public record ReportStatusView(String reference, ReportStatus status, String sum
                 report.submittedAt, role, respondBy, report.acknowledgedAt, report.closedAt, report.outcome);
     }
 
+    private static String capitalised(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
     private static String summary(ReportStatus status, String role) {
         return switch (status) {
-            case RECEIVED -> "Received. It is being passed to " + role + ".";
-            case WITH_ROLE -> "With " + role + ".";
-            case ACKNOWLEDGED -> "Acknowledged: " + role + " is dealing with it.";
-            case CLOSED -> "Closed.";
+            case RECEIVED -> "We have your report. It is being passed to " + role + ".";
+            case WITH_ROLE -> capitalised(role) + " has been told and is expected to respond.";
+            case ACKNOWLEDGED -> capitalised(role) + " has seen your report and is dealing with it.";
+            case CLOSED -> "Your report has been dealt with.";
         };
     }
 }

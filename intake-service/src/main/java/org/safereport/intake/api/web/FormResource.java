@@ -95,7 +95,7 @@ public class FormResource {
         var report = accepted.stored().report();
         return new Confirmation(report.reference, accepted.stored().receiptCode(), report.categoryLabel,
                 accepted.category().guidance(), report.handledByTitle, accepted.category().respondWithin(),
-                accepted.expectedResponseByLocal(), report.emailReceipt);
+                accepted.expectedResponseByLocal(), report.youngPersonAtRisk, report.emailReceipt);
     }
 
     private static Optional<IdempotencyKey> submissionKey(String submissionId) {

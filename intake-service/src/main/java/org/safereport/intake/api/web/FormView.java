@@ -37,9 +37,12 @@ public record FormView(List<PolicyCategory> categories, Map<String, String> valu
         return !errors.isEmpty() || notice != null;
     }
 
+    /** The field's errors as a sentence, shown beside it. */
     public String error(String field) {
         return errors.stream().filter(error -> error.field().equals(field)).map(FieldError::message)
-                .reduce((first, second) -> first + "; " + second).orElse(null);
+                .reduce((first, second) -> first + "; " + second)
+                .map(message -> Character.toUpperCase(message.charAt(0)) + message.substring(1))
+                .orElse(null);
     }
 
     /** The id of the control an error summary entry links to: the first radio button of a group. */
