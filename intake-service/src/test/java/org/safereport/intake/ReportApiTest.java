@@ -10,7 +10,10 @@ import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import jakarta.inject.Inject;
 import org.safereport.intake.persistence.Evidence;
+import org.safereport.intake.persistence.IdempotencyCleanup;
+import org.safereport.intake.persistence.IdempotencyRecord;
 import org.safereport.intake.persistence.Report;
 import org.safereport.testing.KafkaTestResource;
 import org.safereport.testing.KafkaTopics;
@@ -18,6 +21,7 @@ import org.safereport.testing.PostgresTestResource;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -69,6 +73,24 @@ class ReportApiTest {
                 .post("/api/v1/reports")
                 .then().statusCode(422).contentType("application/problem+json")
                 .body("errors.field", hasItem("Idempotency-Key"));
+    }
+
+    @Inject
+    IdempotencyCleanup cleanup;
+
+    @Test
+    void afterTheRetryWindowAKeyIsForgotten() {
+        String key = UUID.randomUUID().toString();
+        given().header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body(TestData.report("GRIEVANCE", "The overtime decision last month was unfair."))
+                .post("/api/v1/reports").then().statusCode(201);
+        QuarkusTransaction.requiringNew().run(() -> IdempotencyRecord.update("createdAt = ?1",
+                Instant.now().minus(Duration.ofDays(2))));
+
+        assertThat(cleanup.forgetExpired()).isPositive();
+        given().header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body(TestData.report("GRIEVANCE", "A different report, long after the first one."))
+                .post("/api/v1/reports").then().statusCode(201);
     }
 
     @Test

@@ -13,6 +13,13 @@ public interface IntakeConfig {
 
     RateLimit rateLimit();
 
+    /**
+     * How long a first answer is kept for retries with the same Idempotency-Key. After that the key may
+     * file a new report, and the sealed receipt code is gone.
+     */
+    @WithDefault("P1D")
+    Duration idempotencyRetention();
+
     interface RateLimit {
         /** How many reports and status look-ups one client may make per window. */
         @WithDefault("20")
