@@ -123,6 +123,20 @@ class ReportApiTest {
     }
 
     @Test
+    void photoLosesItsExifLocation() {
+        String reference = multipart()
+                .multiPart("report", TestData.report("INAPPROPRIATE_MATERIAL", "A photo of our front door posted publicly."), "application/json")
+                .multiPart("evidence", "IMG_0001.jpg", TestData.jpegWithExif("GPSLatitude 51.5007N"), "image/jpeg")
+                .post("/api/v1/reports")
+                .then().statusCode(201).extract().path("reference");
+
+        Evidence stored = QuarkusTransaction.requiringNew().call(() ->
+                Evidence.ofReport(Report.findByReference(reference).orElseThrow().id).get(0));
+        assertThat(stored.mediaType).isEqualTo("image/jpeg");
+        assertThat(new String(stored.content, StandardCharsets.ISO_8859_1)).doesNotContain("GPSLatitude", "Exif");
+    }
+
+    @Test
     void textFileNamedPngIsRefusedAs415() {
         multipart()
                 .multiPart("report", TestData.report("INAPPROPRIATE_MATERIAL", "Offensive comments under our charity's post."), "application/json")

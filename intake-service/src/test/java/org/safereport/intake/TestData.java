@@ -59,6 +59,28 @@ public final class TestData {
         return textChunk == null ? png : withTextChunk(png, textChunk);
     }
 
+    /** A small real JPEG with an EXIF segment holding {@code exifText}, as a phone camera writes GPS data. */
+    public static byte[] jpegWithExif(String exifText) {
+        BufferedImage image = new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "jpeg", bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        byte[] jpeg = bytes.toByteArray();
+        byte[] exif = ("Exif\0\0" + exifText).getBytes(StandardCharsets.ISO_8859_1);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(jpeg, 0, 2); // SOI
+        out.write(0xFF);
+        out.write(0xE1); // APP1, where EXIF lives
+        out.write((exif.length + 2) >>> 8);
+        out.write(exif.length + 2);
+        out.writeBytes(exif);
+        out.write(jpeg, 2, jpeg.length - 2);
+        return out.toByteArray();
+    }
+
     /** Inserts a tEXt chunk right after the IHDR chunk (8-byte signature + 25-byte IHDR). */
     private static byte[] withTextChunk(byte[] png, String text) {
         byte[] type = "tEXt".getBytes(StandardCharsets.ISO_8859_1);
