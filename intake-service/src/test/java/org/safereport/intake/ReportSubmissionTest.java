@@ -7,6 +7,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.safereport.testing.KafkaTestResource;
 import org.safereport.testing.KafkaTopics;
@@ -25,14 +26,20 @@ import static org.hamcrest.Matchers.matchesPattern;
 @QuarkusTest
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = PolicyTestResource.class, scope = TestResourceScope.GLOBAL)
 class ReportSubmissionTest {
+
+    @BeforeEach
+    void policyIsKnown() {
+        TestData.awaitPolicy();
+    }
 
     private static final String TOPIC = "reports.submitted.v1";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
     void acceptedReportIsStoredAndPublishedOnceWithItsReference() throws Exception {
-        String reference = given()
+        var response = given()
                 .contentType(ContentType.JSON)
                 .body("""
                         {"category": "RESIDENT_CONTACT",
@@ -46,7 +53,13 @@ class ReportSubmissionTest {
                 .statusCode(201)
                 .header("Location", matchesPattern(".*/api/v1/reports/SM-[0-9A-Z]{4}-[0-9A-Z]{4}$"))
                 .body("status", equalTo("RECEIVED"))
-                .extract().path("reference");
+                .body("receiptCode", matchesPattern("[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}"))
+                .body("handledBy", equalTo("the Designated Safeguarding Lead"))
+                .body("guidance", containsString("Do not reply to the resident"))
+                .body("expectedResponseBy", org.hamcrest.Matchers.notNullValue())
+                .extract();
+        String reference = response.path("reference");
+        String receiptCode = response.path("receiptCode");
 
         List<ConsumerRecord<String, String>> records = KafkaTopics.awaitRecords(TOPIC, 1,
                 record -> record.value().contains(reference), Duration.ofSeconds(30));
@@ -58,22 +71,25 @@ class ReportSubmissionTest {
         assertThat(event.get("reporterEmail").asText()).isEqualTo("alex.example@example.org");
         assertThat(event.get("subjectEmail").asText()).isEqualTo("sam.example@example.org");
         assertThat(event.get("youngPersonAtRisk").asBoolean()).isTrue();
+        assertThat(event.get("evidenceCount").asInt()).isZero();
         assertThat(records.get(0).key()).isEqualTo(event.get("reportId").asText());
         // Minimal disclosure: what happened and who the reporter is stay in the intake database.
-        assertThat(records.get(0).value()).doesNotContain("Instagram", "Alex Example", "900123", "Sam Example");
+        assertThat(records.get(0).value()).doesNotContain("Instagram", "Alex Example", "900123", "Sam Example", receiptCode);
 
         assertThat(KafkaTopics.recordsAfter(Duration.ofSeconds(3), TOPIC, record -> record.value().contains(reference)))
                 .as("published exactly once").hasSize(1);
 
-        given().when().get("/api/v1/reports/" + reference)
-                .then().statusCode(200).body("reference", equalTo(reference)).body("status", equalTo("RECEIVED"));
+        given().header("Receipt-Code", receiptCode).when().get("/api/v1/reports/" + reference)
+                .then().statusCode(200).body("reference", equalTo(reference)).body("status", equalTo("RECEIVED"))
+                .body("withRole", equalTo("the Designated Safeguarding Lead"));
     }
 
     @Test
     void anonymousReportCarriesNoReporter() throws Exception {
         String reference = given()
                 .contentType(ContentType.JSON)
-                .body("{\"category\": \"INAPPROPRIATE_MATERIAL\", \"description\": \"Offensive comments under our charity's post.\"}")
+                .body("{\"category\": \"INAPPROPRIATE_MATERIAL\", \"description\": \"Offensive comments under our charity's post.\", "
+                        + "\"anonymous\": true, \"reporter\": {\"name\": \"Alex Example\", \"email\": \"alex.example@example.org\"}}")
                 .when().post("/api/v1/reports")
                 .then().statusCode(201)
                 .extract().path("reference");
@@ -123,7 +139,8 @@ class ReportSubmissionTest {
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("category"))
-                .body("errors[0].message", containsString("RESIDENT_CONTACT"));
+                .body("errors[0].message", containsString("RESIDENT_CONTACT"))
+                .body("errors[0].message", containsString("GRIEVANCE"));
     }
 
     @Test
@@ -155,7 +172,7 @@ class ReportSubmissionTest {
 
     @Test
     void unknownReferenceIsNotFound() {
-        given().when().get("/api/v1/reports/SM-0000-0000")
+        given().header("Receipt-Code", "0000-0000-0000-0000").when().get("/api/v1/reports/SM-0000-0000")
                 .then().statusCode(404).contentType("application/problem+json");
     }
 }

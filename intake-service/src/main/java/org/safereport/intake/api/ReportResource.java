@@ -1,58 +1,123 @@
 package org.safereport.intake.api;
 
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Context;
-import org.jboss.logging.Logger;
-import org.safereport.intake.config.IntakeConfig;
-import org.safereport.problem.InvalidFieldException;
-import org.safereport.intake.persistence.Report;
-import org.safereport.intake.persistence.ReportStore;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.PartType;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+import org.safereport.intake.domain.IdempotencyKey;
+import org.safereport.problem.Problem;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
 
 @Path("/api/v1/reports")
 @Produces(MediaType.APPLICATION_JSON)
 public class ReportResource {
 
-    private static final Logger LOG = Logger.getLogger(ReportResource.class);
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    static final String RECEIPT_CODE = "Receipt-Code";
 
-    private final ReportStore store;
-    private final IntakeConfig config;
+    private final ReportIntake intake;
+    private final StatusLookup lookup;
+    private final ObjectMapper objectMapper;
 
-    ReportResource(ReportStore store, IntakeConfig config) {
-        this.store = store;
-        this.config = config;
+    ReportResource(ReportIntake intake, StatusLookup lookup, ObjectMapper objectMapper) {
+        this.intake = intake;
+        this.lookup = lookup;
+        this.objectMapper = objectMapper;
     }
 
     /** Accepts a report: once this answers 201 the report is stored and its event will be published. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response submit(@NotNull(message = "send the report as a JSON body") @Valid ReportSubmission submission,
+    @Operation(summary = "File a report", description = "A retry with the same Idempotency-Key and body returns the first answer and files nothing new.")
+    @APIResponse(responseCode = "201", description = "Stored", content = @Content(schema = @Schema(implementation = ReportReceipt.class)))
+    @APIResponse(responseCode = "400", description = "A field is wrong; each is named", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used with a different request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "Too many requests from this client; see Retry-After", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response submit(ReportSubmission submission,
+                           @Parameter(description = "A unique key per report (e.g. a UUID), to retry safely")
+                           @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
                            @Context UriInfo uri) {
-        if (!config.categories().contains(submission.category())) {
-            throw new InvalidFieldException("category", "must be one of " + String.join(", ", config.categories().stream().sorted().toList()));
+        if (submission == null) {
+            return Problems.fields(400, "Some fields need correcting", List.of(new Problem.FieldError("body", "send the report as a JSON body")));
         }
-        Report report = store.store(submission);
-        LOG.infof("Report %s received, category %s", report.reference, report.category);
-        return Response.created(uri.getAbsolutePathBuilder().path(report.reference).build())
-                .entity(new ReportReceipt(report.reference, report.status))
-                .build();
+        return answer(submission, List.of(), idempotencyKey, uri);
+    }
+
+    /** The same, with evidence: part {@code report} holds the JSON report, parts {@code evidence} the files. */
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(summary = "File a report with evidence",
+            description = "Part `report`: the report as JSON. Parts `evidence`: up to 5 PNG, JPEG or PDF files of up to 10 MB each, recognised by their content. "
+                    + "Send a random token in both the `csrf-token` cookie and the `X-CSRF-TOKEN` header (browsers cannot forge that pair).")
+    @APIResponse(responseCode = "201", description = "Stored", content = @Content(schema = @Schema(implementation = ReportReceipt.class)))
+    @APIResponse(responseCode = "413", description = "A file is larger than 10 MB", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "A file is not a PNG, JPEG or PDF", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response submitWithEvidence(@RestForm("report") @PartType(MediaType.TEXT_PLAIN) String report,
+                                       @RestForm("evidence") List<FileUpload> evidence,
+                                       @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
+                                       @Context UriInfo uri) throws IOException {
+        if (report == null || report.isBlank()) {
+            return Problems.fields(400, "Some fields need correcting", List.of(new Problem.FieldError("report", "send the report as JSON in the part named report")));
+        }
+        // Jackson's own failures become 400 problems naming the field, in the shared ProblemMapper.
+        ReportSubmission submission = objectMapper.readValue(report, ReportSubmission.class);
+        if (submission == null) {
+            return Problems.fields(400, "Some fields need correcting", List.of(new Problem.FieldError("report", "send the report as JSON in the part named report")));
+        }
+        return answer(submission, evidence, idempotencyKey, uri);
+    }
+
+    private Response answer(ReportSubmission submission, List<FileUpload> evidence, String idempotencyKey, UriInfo uri) {
+        Optional<IdempotencyKey> key;
+        try {
+            key = idempotencyKey == null ? Optional.empty() : Optional.of(new IdempotencyKey(idempotencyKey));
+        } catch (IllegalArgumentException e) {
+            return Problems.fields(400, "Some fields need correcting", List.of(new Problem.FieldError(IDEMPOTENCY_KEY, e.getMessage())));
+        }
+        ReportIntake.Result result = intake.submit(submission, evidence, key);
+        if (result instanceof ReportIntake.Accepted accepted) {
+            return Response.created(uri.getBaseUriBuilder().path("api/v1/reports").path(accepted.stored().report().reference).build())
+                    .entity(accepted.receipt())
+                    .build();
+        }
+        ReportIntake.Refused refused = (ReportIntake.Refused) result;
+        return switch (refused.status()) {
+            case 503 -> Problems.problem(503, "Not ready",
+                    "Reports cannot be taken until the routing policy is known. Please try again in a minute.", List.of());
+            case 422 -> Problems.fields(422, "Idempotency-Key reused", refused.errors());
+            default -> Problems.fields(refused.status(), Problems.titleFor(refused.status()), refused.errors());
+        };
     }
 
     @GET
     @Path("{reference}")
-    public ReportReceipt status(@PathParam("reference") String reference) {
-        return Report.findByReference(reference)
-                .map(report -> new ReportReceipt(report.reference, report.status))
-                .orElseThrow(() -> new NotFoundException("no report " + reference));
+    @Operation(summary = "Where a report stands", description = "Needs the receipt code given when the report was filed. A wrong code and an unknown reference both answer 404.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ReportStatusView.class)))
+    @APIResponse(responseCode = "404", description = "No report with this reference and receipt code", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ReportStatusView status(@PathParam("reference") String reference,
+                                   @Parameter(description = "The receipt code given with the reference", required = true)
+                                   @HeaderParam(RECEIPT_CODE) String receiptCode) {
+        return lookup.find(reference, receiptCode)
+                .orElseThrow(() -> new NotFoundException("No report with this reference and receipt code"));
     }
 }

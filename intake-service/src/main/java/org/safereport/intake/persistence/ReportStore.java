@@ -1,55 +1,186 @@
 package org.safereport.intake.persistence;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.safereport.intake.api.ReportSubmission;
+import org.safereport.intake.config.IntakeConfig;
+import org.safereport.intake.domain.EvidenceFile;
+import org.safereport.intake.domain.IdempotencyKey;
+import org.safereport.intake.domain.PolicyCategory;
+import org.safereport.intake.domain.PublicPolicy;
+import org.safereport.intake.domain.ReceiptCode;
 import org.safereport.intake.domain.Reference;
 import org.safereport.intake.domain.ReportStatus;
+import org.safereport.intake.messaging.NotificationRequestedV1;
 import org.safereport.intake.messaging.ReportSubmittedV1;
 import org.safereport.messaging.outbox.Outbox;
 
+import java.io.ByteArrayOutputStream;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
-/** Stores an accepted report and its {@code report.submitted} event in one transaction. */
+/**
+ * Stores an accepted report, its evidence, its {@code report.submitted} event (and the receipt email's
+ * request) in one transaction: once it commits, the report is never lost and its events will be published.
+ */
 @ApplicationScoped
 public class ReportStore {
 
-    private final Outbox outbox;
-    private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
-
-    ReportStore(Outbox outbox, Clock clock) {
-        this.outbox = outbox;
-        this.clock = clock;
+    /** What the reporter is answered: the report, and its receipt code in clear, this once. */
+    public record Accepted(Report report, String receiptCode, boolean replayed) {
     }
 
+    /** The Idempotency-Key was used before with a different request. */
+    public static class IdempotencyConflictException extends RuntimeException {
+        public IdempotencyConflictException() {
+            super("this Idempotency-Key was used with a different request");
+        }
+    }
+
+    private final Outbox outbox;
+    private final Clock clock;
+    private final EntityManager entityManager;
+    private final ObjectMapper objectMapper;
+    private final IntakeConfig config;
+    private final SecureRandom random = new SecureRandom();
+
+    ReportStore(Outbox outbox, Clock clock, EntityManager entityManager, ObjectMapper objectMapper, IntakeConfig config) {
+        this.outbox = outbox;
+        this.clock = clock;
+        this.entityManager = entityManager;
+        this.objectMapper = objectMapper;
+        this.config = config;
+    }
+
+    /**
+     * @param submission a submission that passed {@code SubmissionCheck} against {@code policy}
+     * @throws IdempotencyConflictException when {@code key} was used with a different request
+     */
     @Transactional
-    public Report store(ReportSubmission submission) {
+    public Accepted store(ReportSubmission submission, PublicPolicy policy, List<EvidenceFile> evidence,
+                          Optional<IdempotencyKey> key) {
+        byte[] requestHash = fingerprint(submission, evidence);
+        if (key.isPresent()) {
+            Optional<Accepted> earlier = earlierAnswer(key.get(), requestHash);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
+        PolicyCategory category = policy.category(submission.category()).orElseThrow();
+        String receiptCode = ReceiptCode.generate(random);
+        Report report = newReport(submission, policy, category, evidence.size(), receiptCode);
+        report.persist();
+        for (int i = 0; i < evidence.size(); i++) {
+            storeEvidence(report.id, i, evidence.get(i));
+        }
+        key.ifPresent(idempotencyKey -> remember(idempotencyKey, requestHash, report.id, receiptCode));
+
+        ReportSubmittedV1 event = ReportSubmittedV1.of(report.id, report.reference, report.category,
+                report.youngPersonAtRisk, report.reporterEmail, report.subjectEmail, report.evidenceCount, report.submittedAt);
+        outbox.add(ReportSubmittedV1.TOPIC, report.id.toString(), event.eventId(), ReportSubmittedV1.TYPE, event);
+        if (report.emailReceipt) {
+            NotificationRequestedV1 receipt = NotificationRequestedV1.receipt(report.id, report.reference,
+                    report.reporterName, report.reporterEmail, category.label(),
+                    config.publicBaseUrl() + "/status?reference=" + report.reference, report.submittedAt);
+            // Keyed by report id: intake has no case id, and a report's requests stay in order.
+            outbox.add(NotificationRequestedV1.TOPIC, report.id.toString(), receipt.eventId(), NotificationRequestedV1.TYPE, receipt);
+        }
+        return new Accepted(report, receiptCode, false);
+    }
+
+    private Optional<Accepted> earlierAnswer(IdempotencyKey key, byte[] requestHash) {
+        // Two requests with one key take turns, so that the second finds the first one's answer.
+        entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(:id)").setParameter("id", key.lockId()).getSingleResult();
+        IdempotencyRecord earlier = entityManager.find(IdempotencyRecord.class, key.lookupHash());
+        if (earlier == null) {
+            return Optional.empty();
+        }
+        if (!MessageDigest.isEqual(earlier.requestHash, requestHash)) {
+            throw new IdempotencyConflictException();
+        }
+        return Optional.of(new Accepted(Report.findById(earlier.reportId), key.open(earlier.sealedReceiptCode), true));
+    }
+
+    private void remember(IdempotencyKey key, byte[] requestHash, UUID reportId, String receiptCode) {
+        IdempotencyRecord record = new IdempotencyRecord();
+        record.keyHash = key.lookupHash();
+        record.requestHash = requestHash;
+        record.reportId = reportId;
+        record.sealedReceiptCode = key.seal(receiptCode);
+        record.createdAt = clock.instant();
+        record.persist();
+    }
+
+    private Report newReport(ReportSubmission submission, PublicPolicy policy, PolicyCategory category,
+                             int evidenceCount, String receiptCode) {
         Report report = new Report();
         report.id = UUID.randomUUID();
         report.reference = unusedReference();
-        report.category = submission.category();
+        report.category = category.code();
         report.description = submission.description();
-        if (submission.reporter() != null) {
-            report.reporterName = submission.reporter().name();
-            report.reporterEmail = submission.reporter().email();
-            report.reporterPhone = submission.reporter().phone();
+        if (submission.when() != null) {
+            report.occurredOn = submission.when().date();
+            report.occurredTime = submission.when().time();
         }
+        if (submission.where() != null) {
+            report.platform = submission.where().platform();
+            report.platformOther = submission.where().other();
+        }
+        report.links = submission.linkList().isEmpty() ? null : String.join("\n", submission.linkList());
+        report.anonymous = submission.isAnonymous();
+        ReportSubmission.Reporter reporter = submission.keptReporter();
+        if (reporter != null) {
+            report.reporterName = reporter.name();
+            report.reporterEmail = reporter.email();
+            report.reporterPhone = reporter.phone();
+        }
+        report.emailReceipt = submission.wantsReceipt();
         if (submission.subject() != null) {
             report.subjectName = submission.subject().name();
             report.subjectEmail = submission.subject().email();
         }
         report.youngPersonAtRisk = submission.atRisk();
+        report.receiptCodeHash = ReceiptCode.hash(receiptCode);
         report.status = ReportStatus.RECEIVED;
         report.submittedAt = clock.instant();
-        report.persist();
-
-        ReportSubmittedV1 event = ReportSubmittedV1.of(report.id, report.reference, report.category,
-                report.youngPersonAtRisk, report.reporterEmail, report.subjectEmail, report.submittedAt);
-        outbox.add(ReportSubmittedV1.TOPIC, report.id.toString(), event.eventId(), ReportSubmittedV1.TYPE, event);
+        report.categoryLabel = category.label();
+        report.handledByTitle = category.handledByTitle();
+        report.expectedResponseBy = policy.expectedResponseBy(category, report.submittedAt);
+        report.policyVersion = policy.version();
+        report.evidenceCount = evidenceCount;
         return report;
+    }
+
+    private void storeEvidence(UUID reportId, int position, EvidenceFile file) {
+        Evidence evidence = new Evidence();
+        evidence.id = UUID.randomUUID();
+        evidence.reportId = reportId;
+        evidence.position = position;
+        evidence.mediaType = file.type().mediaType();
+        evidence.sizeBytes = file.content().length;
+        evidence.content = file.content();
+        evidence.persist();
+    }
+
+    /** The same report and files give the same bytes: records serialise their fields in declaration order. */
+    private byte[] fingerprint(ReportSubmission submission, List<EvidenceFile> evidence) {
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            bytes.writeBytes(objectMapper.writeValueAsBytes(submission));
+            for (EvidenceFile file : evidence) {
+                bytes.writeBytes(IdempotencyKey.sha256(file.content()));
+            }
+            return IdempotencyKey.sha256(bytes.toByteArray());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a checked submission can always be written as JSON", e);
+        }
     }
 
     /** 40 random bits make a clash rare; checking first keeps it from ever failing a report. */

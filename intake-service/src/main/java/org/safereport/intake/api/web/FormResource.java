@@ -1,0 +1,121 @@
+package org.safereport.intake.api.web;
+
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.BeanParam;
+import org.safereport.intake.api.ReportIntake;
+import org.safereport.intake.api.ReportSubmission;
+import org.safereport.intake.api.SubmissionCheck;
+import org.safereport.intake.domain.IdempotencyKey;
+import org.safereport.intake.domain.PublicPolicy;
+import org.safereport.problem.Problem.FieldError;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/** The report form: one page, works without JavaScript, errors next to their fields. */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class FormResource {
+
+    private final ReportIntake intake;
+    private final SubmissionCheck check;
+
+    FormResource(ReportIntake intake, SubmissionCheck check) {
+        this.intake = intake;
+        this.check = check;
+    }
+
+    @GET
+    public Response home() {
+        return blank();
+    }
+
+    @GET
+    @Path("report")
+    public Response report() {
+        return blank();
+    }
+
+    private Response blank() {
+        return intake.policy()
+                .map(policy -> page(200, form(policy, Map.of(), List.of(), null)))
+                .orElseGet(FormResource::notReady);
+    }
+
+    @POST
+    @Path("report")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response submit(@BeanParam ReportForm form) {
+        Optional<PublicPolicy> policy = intake.policy();
+        if (policy.isEmpty()) {
+            return notReady();
+        }
+        if (form.website != null && !form.website.isEmpty()) {
+            // Filled in by a bot, or by a browser's autofill: say so rather than pretend, so that a person can send it again.
+            return page(400, form(policy.get(), form.values(), List.of(), "We could not accept this form. Please check it and send it again."));
+        }
+        List<FieldError> unreadable = new ArrayList<>();
+        ReportSubmission submission = form.toSubmission(unreadable);
+        if (!unreadable.isEmpty()) {
+            // Nothing may be stored yet: list what could not be read together with every other problem.
+            List<FieldError> errors = Stream.concat(unreadable.stream(), check.problems(submission, policy.get()).stream()
+                    .filter(error -> unreadable.stream().noneMatch(known -> known.field().equals(error.field())))).toList();
+            return corrections(policy.get(), form, errors);
+        }
+        ReportIntake.Result result = intake.submit(submission, form.evidence, submissionKey(form.submissionId));
+        if (result instanceof ReportIntake.Accepted accepted) {
+            return Response.ok(Pages.confirmation(confirmation(accepted))).build();
+        }
+        ReportIntake.Refused refused = (ReportIntake.Refused) result;
+        if (refused.status() == 422) {
+            return page(422, form(policy.get(), Map.of(), List.of(),
+                    "You have already sent this form with different answers. If you want to tell us something else, please fill in this new form."));
+        }
+        return corrections(policy.get(), form, refused.errors());
+    }
+
+    private static Response corrections(PublicPolicy policy, ReportForm form, List<FieldError> errors) {
+        boolean filesChosen = form.evidence != null && form.evidence.stream().anyMatch(upload -> upload.size() > 0);
+        return page(400, new FormView(policy.categories(), form.values(), errors, UUID.randomUUID().toString(),
+                filesChosen ? "Files are not kept when a form needs correcting: please attach them again." : null));
+    }
+
+    private static Confirmation confirmation(ReportIntake.Accepted accepted) {
+        var report = accepted.stored().report();
+        return new Confirmation(report.reference, accepted.stored().receiptCode(), report.categoryLabel,
+                accepted.category().guidance(), report.handledByTitle, accepted.category().respondWithin(),
+                accepted.expectedResponseByLocal(), report.youngPersonAtRisk, report.emailReceipt);
+    }
+
+    private static Optional<IdempotencyKey> submissionKey(String submissionId) {
+        try {
+            return submissionId == null ? Optional.empty() : Optional.of(new IdempotencyKey(submissionId));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static FormView form(PublicPolicy policy, Map<String, String> values, List<FieldError> errors, String notice) {
+        return new FormView(policy.categories(), values, errors, UUID.randomUUID().toString(), notice);
+    }
+
+    private static Response page(int status, FormView view) {
+        return Response.status(status).entity(Pages.form(view)).build();
+    }
+
+    static Response notReady() {
+        TemplateInstance page = Pages.notReady();
+        return Response.status(503).header("Retry-After", 60).entity(page).build();
+    }
+}
