@@ -99,6 +99,17 @@ class ReportSubmissionTest {
         JsonNode event = JSON.readTree(record.value());
         assertThat(event.get("reporterEmail").isNull()).isTrue();
         assertThat(event.get("youngPersonAtRisk").asBoolean()).isFalse();
+        // CloudEvents 1.0, binary mode: the attributes travel as headers.
+        assertThat(header(record, "ce_specversion")).isEqualTo("1.0");
+        assertThat(header(record, "ce_id")).isEqualTo(event.get("eventId").asText());
+        assertThat(header(record, "ce_type")).isEqualTo("report.submitted");
+        assertThat(header(record, "ce_source")).isEqualTo("/safereport/intake-service");
+        assertThat(header(record, "ce_time")).isNotBlank();
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @Test

@@ -56,6 +56,13 @@ public class ProblemMapper {
         return badRequest(List.of(new Problem.FieldError(field.isEmpty() ? "body" : field, message)));
     }
 
+    /** A body that ends early (a multipart body cut before its closing boundary) is the client's broken request. */
+    @ServerExceptionMapper
+    public Response brokenBody(java.io.IOException e) {
+        return problem(400, "The request body could not be read",
+                "The body ended early or is not well-formed: " + e.getMessage(), List.of());
+    }
+
     @ServerExceptionMapper
     public Response httpError(WebApplicationException e) {
         Response.StatusType status = e.getResponse().getStatusInfo();

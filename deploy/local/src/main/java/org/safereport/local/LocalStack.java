@@ -247,8 +247,10 @@ public final class LocalStack implements AutoCloseable {
 
                 SafeReport is running (started in %.1f s).
 
+                  Report form         %s
                   Report API          %s
-                  Local mailbox       %s
+                  Staff cases         %s  (sign in as e.g. dsl, password "local")
+                  Local mailbox       %s  (emails and texts)
                   Intake health       %s
                   Escalation health   %s
                   Notification health %s
@@ -259,7 +261,9 @@ public final class LocalStack implements AutoCloseable {
                 Press Ctrl-C to stop.
                 """,
                 (System.nanoTime() - startedAt) / 1e9,
+                stack.service(INTAKE).url("/report"),
                 stack.service(INTAKE).url("/api/v1/reports"),
+                stack.service(ESCALATION).url("/api/v1/cases"),
                 stack.mailbox().webUrl(),
                 stack.service(INTAKE).url("/q/health"),
                 stack.service(ESCALATION).url("/q/health"),

@@ -3,6 +3,7 @@ package org.safereport.messaging.outbox;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -17,8 +18,10 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 import org.safereport.messaging.DrainLoop;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -40,6 +43,8 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
     private final Emitter<String> emitter;
+    /** The CloudEvents {@code source} of every event this service publishes. */
+    private final URI source;
     private final EntityManager entityManager;
     private final Clock clock;
     private final int batchSize;
@@ -49,7 +54,9 @@ public class OutboxRelay {
     public OutboxRelay(@Channel(CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096) Emitter<String> emitter,
                 EntityManager entityManager, Clock clock,
                 @ConfigProperty(name = "outbox.batch-size", defaultValue = "200") int batchSize,
-                @ConfigProperty(name = "outbox.acknowledgement-timeout-seconds", defaultValue = "30") long acknowledgementTimeoutSeconds) {
+                @ConfigProperty(name = "outbox.acknowledgement-timeout-seconds", defaultValue = "30") long acknowledgementTimeoutSeconds,
+                @ConfigProperty(name = "quarkus.application.name") String applicationName) {
+        this.source = URI.create("/safereport/" + applicationName);
         this.emitter = emitter;
         this.entityManager = entityManager;
         this.clock = clock;
@@ -100,6 +107,15 @@ public class OutboxRelay {
         headers.add("event-id", message.eventId.toString().getBytes(StandardCharsets.UTF_8));
         headers.add("event-type", message.eventType.getBytes(StandardCharsets.UTF_8));
         emitter.send(Message.of(message.payload)
+                // CloudEvents 1.0 in binary mode: the connector writes ce_id, ce_type, ce_source, ce_specversion
+                // and ce_time as headers, and the body stays the event's own JSON.
+                .addMetadata(OutgoingCloudEventMetadata.<String>builder()
+                        .withId(message.eventId.toString())
+                        .withType(message.eventType)
+                        .withSource(source)
+                        .withTimestamp(message.createdAt.atZone(ZoneOffset.UTC))
+                        .withDataContentType("application/json")
+                        .build())
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
                         .withTopic(message.topic)
                         .withKey(message.key)
