@@ -55,7 +55,9 @@ class TwoEscalationReplicasTest {
                 .replaceAll("\\{within: PT[0-9A-Z]+, clock: (WALL|WORKING)}", "{within: PT3S, clock: WALL}"));
         stack = LocalStack.start(LocalStack.Settings.onFreePorts(root, data.resolve("stack"), Map.of(
                 "ESCALATION_POLICY_FILE", policy.toString(),
-                "ESCALATION_DEADLINE_CHECK_INTERVAL", "1s")));
+                "ESCALATION_DEADLINE_CHECK_INTERVAL", "1s",
+                // All the reports come from this one address.
+                "INTAKE_RATE_LIMIT_MAX_REQUESTS", "1000")));
         stack.startReplica(LocalStack.ESCALATION);
     }
 
