@@ -8,7 +8,6 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import jakarta.mail.BodyPart;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
@@ -229,27 +228,31 @@ public final class MailSandbox implements AutoCloseable {
                     : Arrays.stream(message.getRecipients(Message.RecipientType.TO)).map(Object::toString)
                     .collect(Collectors.toList());
             return new ReceivedMail(id, receivedAt, from, to, message.getSubject(), message.getMessageID(),
-                    findPart(message, "text/plain"), findPart(message, "text/html"));
-        } catch (MessagingException | IOException e) {
+                    part(message, "text/plain"), part(message, "text/html"));
+        } catch (MessagingException e) {
             throw new IllegalStateException("could not read received message " + id, e);
         }
     }
 
-    private static String findPart(Part part, String mimeType) throws MessagingException, IOException {
-        if (part.isMimeType(mimeType)) {
-            return part.getContent().toString();
-        }
-        if (part.isMimeType("multipart/*")) {
-            Multipart multipart = (Multipart) part.getContent();
-            for (int i = 0; i < multipart.getCount(); i++) {
-                BodyPart body = multipart.getBodyPart(i);
-                String found = findPart(body, mimeType);
-                if (found != null) {
-                    return found;
+    /** The decoded text of the message's first part of {@code mimeType} ("text/plain", "text/html"), or null. */
+    public static String part(Part part, String mimeType) {
+        try {
+            if (part.isMimeType(mimeType)) {
+                return part.getContent().toString();
+            }
+            if (part.isMimeType("multipart/*")) {
+                Multipart multipart = (Multipart) part.getContent();
+                for (int i = 0; i < multipart.getCount(); i++) {
+                    String found = part(multipart.getBodyPart(i), mimeType);
+                    if (found != null) {
+                        return found;
+                    }
                 }
             }
+            return null;
+        } catch (MessagingException | IOException e) {
+            throw new IllegalStateException("could not read a part of a received message", e);
         }
-        return null;
     }
 
     @Override

@@ -1,15 +1,11 @@
 package org.safereport.notification.support;
 
+import org.safereport.local.MailSandbox;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import jakarta.mail.BodyPart;
-import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
 
@@ -28,25 +24,6 @@ public final class Mails {
 
     /** The decoded text of the message's first part of {@code mimeType} ("text/plain", "text/html"), or null. */
     public static String part(Part part, String mimeType) {
-        try {
-            if (part.isMimeType(mimeType)) {
-                return part.getContent().toString();
-            }
-            if (part.isMimeType("multipart/*")) {
-                Multipart multipart = (Multipart) part.getContent();
-                for (int i = 0; i < multipart.getCount(); i++) {
-                    BodyPart body = multipart.getBodyPart(i);
-                    String found = part(body, mimeType);
-                    if (found != null) {
-                        return found;
-                    }
-                }
-            }
-            return null;
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return MailSandbox.part(part, mimeType);
     }
 }
