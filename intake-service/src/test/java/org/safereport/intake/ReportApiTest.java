@@ -180,7 +180,7 @@ class ReportApiTest {
     void statusNeedsTheRightReceiptCodeAndAWrongOneLooksLikeAnUnknownReference() {
         String[] filed = TestData.file(TestData.report("CONFLICT_OF_INTEREST", "A company offered to pay me for posts about our work."));
         given().header("Receipt-Code", filed[1].toLowerCase()).get("/api/v1/reports/" + filed[0])
-                .then().statusCode(200).body("status", equalTo("RECEIVED")).body("withRole", equalTo("your line manager"));
+                .then().statusCode(200).body("status", equalTo("RECEIVED")).body("withRole", equalTo("the Chief Executive")); // no reporter email: rule 3
 
         String wrongCode = given().header("Receipt-Code", "0000-0000-0000-0000").get("/api/v1/reports/" + filed[0])
                 .then().statusCode(404).contentType("application/problem+json").extract().asString();

@@ -113,6 +113,20 @@ class ReportSubmissionTest {
     }
 
     @Test
+    void anAnonymousReportForALineManagerIsSaidToGoToTheChiefExecutive() {
+        // Rule 3: with no reporter to look up, there is no line manager; the Chief Executive has it.
+        given().contentType(ContentType.JSON)
+                .body("{\"category\": \"MEDIA_ENQUIRY\", \"description\": \"A journalist asked me about the charity.\", \"anonymous\": true}")
+                .when().post("/api/v1/reports")
+                .then().statusCode(201).body("handledBy", equalTo("the Chief Executive"));
+        given().contentType(ContentType.JSON)
+                .body("{\"category\": \"MEDIA_ENQUIRY\", \"description\": \"A journalist asked me about the charity.\", "
+                        + "\"reporter\": {\"email\": \"support.worker@example.org\"}}")
+                .when().post("/api/v1/reports")
+                .then().statusCode(201).body("handledBy", equalTo("your line manager"));
+    }
+
+    @Test
     void unknownFieldIsNamedInAProblem() {
         given()
                 .contentType(ContentType.JSON)

@@ -1,6 +1,7 @@
 package org.safereport.escalation.messaging;
 
 import org.safereport.escalation.domain.policy.CategoryRule;
+import org.safereport.escalation.domain.policy.Role;
 import org.safereport.escalation.domain.policy.RoutingPolicy;
 import org.safereport.time.WorkingCalendar;
 
@@ -46,11 +47,14 @@ public record PolicyPublishedV1(UUID eventId, String eventType, int schemaVersio
     /**
      * @param handledBy the first recipient's role code, e.g. {@code DSL}
      * @param handledByTitle the same in plain words, e.g. "the Designated Safeguarding Lead"
+     * @param handledByTitleIfAnonymous who has it when the reporter gives no email: rule 3 sends a line
+     *                                  manager's step to the Chief Executive
      * @param deadline how long the first recipient has to respond, e.g. {@code {within: PT1H, clock: WALL}}
      * @param respondWithin the same in plain words, e.g. "1 hour" or "8 working hours"
      */
     public record Category(String code, String label, String hint, String guidance, String handledBy,
-                           String handledByTitle, Deadline deadline, String respondWithin) {
+                           String handledByTitle, String handledByTitleIfAnonymous, Deadline deadline,
+                           String respondWithin) {
     }
 
     /** @param within an ISO-8601 duration; @param clock {@code WALL} or {@code WORKING} */
@@ -65,8 +69,9 @@ public record PolicyPublishedV1(UUID eventId, String eventType, int schemaVersio
     }
 
     private static Category category(CategoryRule rule) {
+        Role ifAnonymous = rule.firstRecipient() == Role.LINE_MANAGER ? Role.CHIEF_EXECUTIVE : rule.firstRecipient();
         return new Category(rule.code(), rule.label(), rule.hint(), rule.guidance(), rule.firstRecipient().name(),
-                rule.firstRecipient().title(), new Deadline(rule.deadline().within().toString(), rule.deadline().clock().name()),
+                rule.firstRecipient().title(), ifAnonymous.title(), new Deadline(rule.deadline().within().toString(), rule.deadline().clock().name()),
                 rule.deadline().describe());
     }
 }

@@ -33,7 +33,7 @@ public record PolicyPublished(UUID eventId, String eventType, int schemaVersion,
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Category(String code, String label, String hint, String guidance, String handledByTitle,
-                           Deadline deadline, String respondWithin) {
+                           String handledByTitleIfAnonymous, Deadline deadline, String respondWithin) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -53,6 +53,7 @@ public record PolicyPublished(UUID eventId, String eventType, int schemaVersion,
                 && category.deadline() != null, "category " + category.code());
         return new PolicyCategory(category.code(), category.label(), category.hint(), category.guidance(),
                 category.handledByTitle(),
+                category.handledByTitleIfAnonymous() == null ? category.handledByTitle() : category.handledByTitleIfAnonymous(),
                 new org.safereport.time.Deadline(Duration.parse(category.deadline().within()),
                         org.safereport.time.Deadline.Clock.valueOf(category.deadline().clock())),
                 category.respondWithin());

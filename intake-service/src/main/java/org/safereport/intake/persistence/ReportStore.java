@@ -151,7 +151,7 @@ public class ReportStore {
         report.status = ReportStatus.RECEIVED;
         report.submittedAt = clock.instant();
         report.categoryLabel = category.label();
-        report.handledByTitle = category.handledByTitle();
+        report.handledByTitle = category.handledByTitle(report.reporterEmail == null);
         report.expectedResponseBy = policy.expectedResponseBy(category, report.submittedAt);
         report.policyVersion = policy.version();
         report.evidenceCount = evidenceCount;
