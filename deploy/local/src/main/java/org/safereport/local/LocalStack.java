@@ -62,7 +62,8 @@ public final class LocalStack implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
     /** Held so that the levels stick: the console shows the URLs, the details are in the log files. */
     private static final List<java.util.logging.Logger> QUIET_LOGGERS = List.of(
-            java.util.logging.Logger.getLogger("io.zonky"), java.util.logging.Logger.getLogger("com.icegreen"));
+            java.util.logging.Logger.getLogger("io.zonky"), java.util.logging.Logger.getLogger("com.icegreen"),
+            java.util.logging.Logger.getLogger("org.apache.kafka"));
 
     private final PostgresServer postgres;
     private final KafkaBroker kafka;
