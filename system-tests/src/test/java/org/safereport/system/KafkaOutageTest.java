@@ -11,9 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.safereport.local.LocalStack;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,7 +29,6 @@ import static org.awaitility.Awaitility.await;
  */
 class KafkaOutageTest {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int REPORTS = 5;
 
@@ -43,8 +39,7 @@ class KafkaOutageTest {
 
     @BeforeAll
     static void startTheWholeSystem() throws Exception {
-        Path root = Path.of(System.getProperty("safereport.repository-root", ".."));
-        stack = LocalStack.start(LocalStack.Settings.onFreePorts(root, data, Map.of()));
+        stack = RunningSystem.start(data, Map.of());
     }
 
     @AfterAll
@@ -55,13 +50,8 @@ class KafkaOutageTest {
     }
 
     private static String fileReport() throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(stack.service(LocalStack.INTAKE).url("/api/v1/reports")))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"category\": \"INAPPROPRIATE_MATERIAL\", "
-                        + "\"description\": \"A fictional incident filed while the broker is down.\"}"))
-                .timeout(Duration.ofSeconds(30))
-                .build();
-        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = RunningSystem.fileReport(stack, "{\"category\": \"INAPPROPRIATE_MATERIAL\", "
+                + "\"description\": \"A fictional incident filed while the broker is down.\"}");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return JSON.readTree(response.body()).get("reference").asText();
     }

@@ -11,9 +11,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.safereport.local.LocalStack;
 import org.safereport.local.MailSandbox;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,7 +27,6 @@ import static org.awaitility.Awaitility.await;
  */
 class ThreeRoutesEndToEndTest {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -40,8 +36,7 @@ class ThreeRoutesEndToEndTest {
 
     @BeforeAll
     static void startTheWholeSystem() throws Exception {
-        Path root = Path.of(System.getProperty("safereport.repository-root", ".."));
-        stack = LocalStack.start(LocalStack.Settings.onFreePorts(root, data, Map.of()));
+        stack = RunningSystem.start(data, Map.of());
     }
 
     @AfterAll
@@ -52,11 +47,7 @@ class ThreeRoutesEndToEndTest {
     }
 
     private static HttpResponse<String> fileReport(String json) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(stack.service(LocalStack.INTAKE).url("/api/v1/reports")))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json))
-                .build();
-        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        return RunningSystem.fileReport(stack, json);
     }
 
     private static List<MailSandbox.ReceivedMail> mailsAbout(String reference) {

@@ -8,9 +8,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.safereport.local.LocalStack;
 import org.safereport.local.PostgresServer;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +32,6 @@ import static org.awaitility.Awaitility.await;
  */
 class TwoEscalationReplicasTest {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int REPORTS = 30;
     /** RESIDENT_CONTACT's chain: DSL, then deputy, Chief Executive and Chair. */
@@ -48,16 +44,16 @@ class TwoEscalationReplicasTest {
 
     @BeforeAll
     static void startTwoEscalationReplicas() throws Exception {
-        Path root = Path.of(System.getProperty("safereport.repository-root", ".."));
+        Path root = RunningSystem.repositoryRoot();
         Path policy = data.resolve("fast-policy.yaml");
         // The bundled policy with every deadline cut to three seconds on the wall clock.
         Files.writeString(policy, Files.readString(root.resolve("escalation-service/src/main/resources/policy/routing-policy.yaml"))
                 .replaceAll("\\{within: PT[0-9A-Z]+, clock: (WALL|WORKING)}", "{within: PT3S, clock: WALL}"));
-        stack = LocalStack.start(LocalStack.Settings.onFreePorts(root, data.resolve("stack"), Map.of(
+        stack = RunningSystem.start(data.resolve("stack"), Map.of(
                 "ESCALATION_POLICY_FILE", policy.toString(),
                 "ESCALATION_DEADLINE_CHECK_INTERVAL", "1s",
                 // All the reports come from this one address.
-                "INTAKE_RATE_LIMIT_MAX_REQUESTS", "1000")));
+                "INTAKE_RATE_LIMIT_MAX_REQUESTS", "1000"));
         stack.startReplica(LocalStack.ESCALATION);
     }
 
@@ -69,13 +65,9 @@ class TwoEscalationReplicasTest {
     }
 
     private static String fileReport() throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(stack.service(LocalStack.INTAKE).url("/api/v1/reports")))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"category\": \"RESIDENT_CONTACT\", "
-                        + "\"description\": \"A fictional incident for the replica test.\", "
-                        + "\"reporter\": {\"email\": \"support.worker@example.org\"}}"))
-                .build();
-        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = RunningSystem.fileReport(stack, "{\"category\": \"RESIDENT_CONTACT\", "
+                + "\"description\": \"A fictional incident for the replica test.\", "
+                + "\"reporter\": {\"email\": \"support.worker@example.org\"}}");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return JSON.readTree(response.body()).get("reference").asText();
     }
