@@ -76,11 +76,17 @@ public class ProblemMapper {
     }
 
     private static Response badRequest(List<Problem.FieldError> errors) {
-        String fields = errors.stream().map(Problem.FieldError::field).distinct().collect(Collectors.joining(", "));
-        return problem(400, "Some fields need correcting", "Check: " + fields, errors);
+        return fields(400, "Some fields need correcting", errors);
     }
 
-    private static Response problem(int status, String title, String detail, List<Problem.FieldError> errors) {
+    /** A problem response that names each field that was wrong, its detail listing them. */
+    public static Response fields(int status, String title, List<Problem.FieldError> errors) {
+        String fields = errors.stream().map(Problem.FieldError::field).distinct().collect(Collectors.joining(", "));
+        return problem(status, title, "Check: " + fields, errors);
+    }
+
+    /** A problem response, for a resource that answers one rather than throwing. */
+    public static Response problem(int status, String title, String detail, List<Problem.FieldError> errors) {
         return Response.status(status)
                 .type(Problem.MEDIA_TYPE)
                 .entity(new Problem("about:blank", title, status, detail, errors))

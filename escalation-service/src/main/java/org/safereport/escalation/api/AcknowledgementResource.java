@@ -41,12 +41,6 @@ public class AcknowledgementResource {
 
     Response page(Optional<Acknowledgements.Summary> summary, boolean afterButton) {
         TemplateInstance page = acknowledgement.data("summary", summary.orElse(null)).data("afterButton", afterButton);
-        return Response.status(summary.isPresent() ? 200 : 404)
-                .entity(page.render())
-                .header("Cache-Control", "no-store")
-                .header("Referrer-Policy", "no-referrer")
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'")
-                .build();
+        return HtmlPages.page(summary.isPresent() ? 200 : 404, page.render());
     }
 }

@@ -38,12 +38,6 @@ public class CasePageResource {
     public Response show(@PathParam("reference") String reference) {
         CaseViews.CaseDetail detail = details.visible(queries.historyByReference(reference), identity)
                 .map(details::detail).orElse(null);
-        return Response.status(detail == null ? 404 : 200)
-                .entity(casePage.data("reference", reference).data("detail", detail).render())
-                .header("Cache-Control", "no-store")
-                .header("Referrer-Policy", "no-referrer")
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'")
-                .build();
+        return HtmlPages.page(detail == null ? 404 : 200, casePage.data("reference", reference).data("detail", detail).render());
     }
 }

@@ -73,19 +73,19 @@ public class CasesResource {
                                             @QueryParam("overdue") Boolean overdue,
                                             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit) {
         Optional<CaseState> stateFilter = Optional.ofNullable(state).map(value -> parseState(value));
-        Person viewer = viewer();
+        Person viewer = details.viewer(identity);
         Instant now = clock.instant();
         return queries.recent(stateFilter, Optional.ofNullable(category), limit).stream()
                 .filter(record -> CaseAccess.canSee(viewer, record.accessFacts()))
                 .filter(record -> overdue == null || record.isOverdue(now) == overdue)
-                .map(record -> summary(record, now))
+                .map(record -> details.summary(record, now))
                 .toList();
     }
 
     @GET
     @Path("{id}")
     public CaseViews.CaseDetail get(@PathParam("id") UUID id) {
-        return detail(visibleHistory(id));
+        return details.detail(visibleHistory(id));
     }
 
     /** Closes the case with an outcome: every chain stops and the reporter's status page shows the outcome. */
@@ -94,23 +94,11 @@ public class CasesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public CaseViews.CaseDetail close(@PathParam("id") UUID id, @Valid @NotNull CloseRequest request) {
         visibleHistory(id);
-        CaseStore.Closing closing = cases.close(id, viewer().id(), request.outcome().strip(), request.internalNote());
+        CaseStore.Closing closing = cases.close(id, details.viewer(identity).id(), request.outcome().strip(), request.internalNote());
         if (closing == CaseStore.Closing.ALREADY_CLOSED) {
             throw new ClientErrorException("This case is already closed.", Response.Status.CONFLICT);
         }
-        return detail(visibleHistory(id));
-    }
-
-    private CaseViews.CaseSummary summary(CaseQueries.CaseRecord record, Instant now) {
-        return details.summary(record, now);
-    }
-
-    private CaseViews.CaseDetail detail(CaseQueries.CaseHistory history) {
-        return details.detail(history);
-    }
-
-    private Person viewer() {
-        return details.viewer(identity);
+        return details.detail(visibleHistory(id));
     }
 
     private CaseQueries.CaseHistory visibleHistory(UUID id) {

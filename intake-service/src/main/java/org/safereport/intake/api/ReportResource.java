@@ -1,5 +1,6 @@
 package org.safereport.intake.api;
 
+import org.safereport.problem.ProblemMapper;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -58,7 +59,7 @@ public class ReportResource {
                            @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
                            @Context UriInfo uri) {
         if (submission == null) {
-            return Problems.fields(400, "Some fields need correcting", List.of(new Problem.FieldError("body", "send the report as a JSON body")));
+            return ProblemMapper.fields(400, "Some fields need correcting", List.of(new Problem.FieldError("body", "send the report as a JSON body")));
         }
         return answer(submission, List.of(), idempotencyKey, uri);
     }
@@ -77,12 +78,12 @@ public class ReportResource {
                                        @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
                                        @Context UriInfo uri) throws IOException {
         if (report == null || report.isBlank()) {
-            return Problems.fields(400, "Some fields need correcting", List.of(new Problem.FieldError("report", "send the report as JSON in the part named report")));
+            return ProblemMapper.fields(400, "Some fields need correcting", List.of(new Problem.FieldError("report", "send the report as JSON in the part named report")));
         }
         // Jackson's own failures become 400 problems naming the field, in the shared ProblemMapper.
         ReportSubmission submission = objectMapper.readValue(report, ReportSubmission.class);
         if (submission == null) {
-            return Problems.fields(400, "Some fields need correcting", List.of(new Problem.FieldError("report", "send the report as JSON in the part named report")));
+            return ProblemMapper.fields(400, "Some fields need correcting", List.of(new Problem.FieldError("report", "send the report as JSON in the part named report")));
         }
         return answer(submission, evidence, idempotencyKey, uri);
     }
@@ -92,7 +93,7 @@ public class ReportResource {
         try {
             key = idempotencyKey == null ? Optional.empty() : Optional.of(new IdempotencyKey(idempotencyKey));
         } catch (IllegalArgumentException e) {
-            return Problems.fields(400, "Some fields need correcting", List.of(new Problem.FieldError(IDEMPOTENCY_KEY, e.getMessage())));
+            return ProblemMapper.fields(400, "Some fields need correcting", List.of(new Problem.FieldError(IDEMPOTENCY_KEY, e.getMessage())));
         }
         ReportIntake.Result result = intake.submit(submission, evidence, key);
         if (result instanceof ReportIntake.Accepted accepted) {
@@ -102,10 +103,10 @@ public class ReportResource {
         }
         ReportIntake.Refused refused = (ReportIntake.Refused) result;
         return switch (refused.status()) {
-            case 503 -> Problems.problem(503, "Not ready",
+            case 503 -> ProblemMapper.problem(503, "Not ready",
                     "Reports cannot be taken until the routing policy is known. Please try again in a minute.", List.of());
-            case 422 -> Problems.fields(422, "Idempotency-Key reused", refused.errors());
-            default -> Problems.fields(refused.status(), Problems.titleFor(refused.status()), refused.errors());
+            case 422 -> ProblemMapper.fields(422, "Idempotency-Key reused", refused.errors());
+            default -> ProblemMapper.fields(refused.status(), Problems.titleFor(refused.status()), refused.errors());
         };
     }
 
