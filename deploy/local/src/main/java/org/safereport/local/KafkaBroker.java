@@ -68,8 +68,9 @@ public final class KafkaBroker extends ManagedProcess {
 
     private static void format(Path classpath, Path config, Path log4j, Path logFile) throws IOException {
         List<String> command = javaCommand(classpath, log4j, "-Xmx256m");
+        // "--cluster-id=<id>" in one argument: an id that starts with "-" (one in 64) would otherwise be read as an option.
         command.addAll(List.of("kafka.tools.StorageTool", "format", "--ignore-formatted",
-                "--cluster-id", newClusterId(), "--config", config.toString()));
+                "--cluster-id=" + newClusterId(), "--config", config.toString()));
         ManagedProcess format = new ManagedProcess("kafka-storage-format", command, Map.of(), logFile);
         format.start();
         Ports.await("Kafka storage format", Duration.ofMinutes(2), () -> !format.isAlive());
