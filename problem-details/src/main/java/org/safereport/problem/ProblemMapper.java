@@ -13,13 +13,23 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** The one place where every failure becomes an {@code application/problem+json} response. */
 public class ProblemMapper {
+
+    private static final int RETRY_AFTER_SECONDS = 30;
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
 
@@ -71,8 +81,49 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
+        if (isDatabaseUnavailable(e)) {
+            // Sending the same request again is safe: with the same Idempotency-Key it cannot be recorded twice.
+            LOG.warnf("Database unavailable, answered 503: %s", e.toString());
+            return Response.fromResponse(problem(503, "Service Unavailable",
+                    "We could not save this just now. Please send it again in a minute.", List.of()))
+                    .header("Retry-After", RETRY_AFTER_SECONDS).build();
+        }
         LOG.error("Unexpected failure", e);
         return problem(500, "Internal Server Error", "Something went wrong on our side. Please try again.", List.of());
+    }
+
+    /**
+     * Whether the failure is the database being out of reach (stopped, restarting, no free connection)
+     * rather than a fault in the request or in our code: SQLSTATE class 08 (connection exception), 57P
+     * (operator intervention: shutdown, cannot connect now), a transient or recoverable SQL exception, or
+     * the connection pool giving up waiting. A failed commit carries its reason as a suppressed exception,
+     * so those are searched as well as the causes.
+     */
+    public static boolean isDatabaseUnavailable(Throwable failure) {
+        return isDatabaseUnavailable(failure, Collections.newSetFromMap(new IdentityHashMap<>()));
+    }
+
+    private static boolean isDatabaseUnavailable(Throwable failure, Set<Throwable> seen) {
+        if (failure == null || !seen.add(failure)) {
+            return false;
+        }
+        if (failure instanceof SQLTransientException || failure instanceof SQLRecoverableException
+                || failure instanceof SQLNonTransientConnectionException) {
+            return true;
+        }
+        if (failure instanceof SQLException sql) {
+            String state = sql.getSQLState() == null ? "" : sql.getSQLState();
+            String message = sql.getMessage() == null ? "" : sql.getMessage().toLowerCase(Locale.ROOT);
+            if (state.startsWith("08") || state.startsWith("57P") || message.contains("acquisition timeout")) {
+                return true;
+            }
+        }
+        for (Throwable suppressed : failure.getSuppressed()) {
+            if (isDatabaseUnavailable(suppressed, seen)) {
+                return true;
+            }
+        }
+        return isDatabaseUnavailable(failure.getCause(), seen);
     }
 
     private static Response badRequest(List<Problem.FieldError> errors) {

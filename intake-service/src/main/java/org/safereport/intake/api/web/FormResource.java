@@ -14,7 +14,9 @@ import org.safereport.intake.api.ReportSubmission;
 import org.safereport.intake.api.SubmissionCheck;
 import org.safereport.intake.domain.IdempotencyKey;
 import org.safereport.intake.domain.PublicPolicy;
+import org.jboss.logging.Logger;
 import org.safereport.problem.Problem.FieldError;
+import org.safereport.problem.ProblemMapper;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +29,9 @@ import java.util.stream.Stream;
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class FormResource {
+
+    private static final Logger LOG = Logger.getLogger(FormResource.class);
+    private static final String FILES_NOT_KEPT = "Files are not kept when a form is shown again: please attach them again.";
 
     private final ReportIntake intake;
     private final SubmissionCheck check;
@@ -73,7 +78,15 @@ public class FormResource {
                     .filter(error -> unreadable.stream().noneMatch(known -> known.field().equals(error.field())))).toList();
             return corrections(policy.get(), form, errors);
         }
-        ReportIntake.Result result = intake.submit(submission, form.evidence, submissionKey(form.submissionId));
+        ReportIntake.Result result;
+        try {
+            result = intake.submit(submission, form.evidence, submissionKey(form.submissionId));
+        } catch (RuntimeException e) {
+            if (!ProblemMapper.isDatabaseUnavailable(e)) {
+                throw e;
+            }
+            return notSavedYet(policy.get(), form);
+        }
         if (result instanceof ReportIntake.Accepted accepted) {
             return Response.ok(Pages.confirmation(confirmation(accepted))).build();
         }
@@ -85,10 +98,25 @@ public class FormResource {
         return corrections(policy.get(), form, refused.errors());
     }
 
+    /**
+     * The database is out of reach: the form comes back with the person's answers and the same submission
+     * id, so that sending it again files the report once even if this attempt was saved after all.
+     */
+    private static Response notSavedYet(PublicPolicy policy, ReportForm form) {
+        LOG.warn("Report form not saved: the database is unavailable; the form was shown again with its answers");
+        String submissionId = submissionKey(form.submissionId).isPresent() ? form.submissionId : UUID.randomUUID().toString();
+        return Response.status(503).header("Retry-After", 30).entity(Pages.form(new FormView(policy.categories(), form.values(),
+                List.of(), submissionId, "We could not save your report just now. Your answers are below: "
+                + "please press Send again in a minute." + (filesChosen(form) ? " " + FILES_NOT_KEPT : "")))).build();
+    }
+
     private static Response corrections(PublicPolicy policy, ReportForm form, List<FieldError> errors) {
-        boolean filesChosen = form.evidence != null && form.evidence.stream().anyMatch(upload -> upload.size() > 0);
         return page(400, new FormView(policy.categories(), form.values(), errors, UUID.randomUUID().toString(),
-                filesChosen ? "Files are not kept when a form needs correcting: please attach them again." : null));
+                filesChosen(form) ? FILES_NOT_KEPT : null));
+    }
+
+    private static boolean filesChosen(ReportForm form) {
+        return form.evidence != null && form.evidence.stream().anyMatch(upload -> upload.size() > 0);
     }
 
     private static Confirmation confirmation(ReportIntake.Accepted accepted) {
