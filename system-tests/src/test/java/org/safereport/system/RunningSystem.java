@@ -6,9 +6,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The whole system from its built jars, as the system tests start and use it. */
 final class RunningSystem {
@@ -26,6 +31,37 @@ final class RunningSystem {
     /** Starts everything on free ports, with its data in {@code data} and extra service configuration. */
     static LocalStack start(Path data, Map<String, String> serviceEnvironment) throws Exception {
         return LocalStack.start(LocalStack.Settings.onFreePorts(repositoryRoot(), data, serviceEnvironment));
+    }
+
+    private static final Pattern HIDDEN_FIELD = Pattern.compile("name=\"(csrf-token|submissionId)\" value=\"([^\"]+)\"");
+
+    /**
+     * Sends the report form as a browser without JavaScript does: loads the page for its CSRF cookie and
+     * hidden fields, then posts them back with {@code fields} as multipart/form-data.
+     */
+    static HttpResponse<String> submitForm(LocalStack stack, Map<String, String> fields) throws Exception {
+        String formUrl = stack.service(LocalStack.INTAKE).url("/report");
+        HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create(formUrl)).build(), HttpResponse.BodyHandlers.ofString());
+        String cookie = page.headers().allValues("Set-Cookie").stream().filter(value -> value.startsWith("csrf-token="))
+                .map(value -> value.split(";", 2)[0]).findFirst().orElseThrow(() -> new IllegalStateException("no CSRF cookie"));
+        Map<String, String> all = new LinkedHashMap<>();
+        Matcher hidden = HIDDEN_FIELD.matcher(page.body());
+        while (hidden.find()) {
+            all.put(hidden.group(1), hidden.group(2));
+        }
+        all.putAll(fields);
+        String boundary = "fault-suite-" + UUID.randomUUID();
+        StringBuilder body = new StringBuilder();
+        all.forEach((name, value) -> body.append("--").append(boundary).append("\r\n")
+                .append("Content-Disposition: form-data; name=\"").append(name).append("\"\r\n\r\n")
+                .append(value).append("\r\n"));
+        body.append("--").append(boundary).append("--\r\n");
+        return HTTP.send(HttpRequest.newBuilder(URI.create(formUrl))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Cookie", cookie)
+                .timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8))
+                .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Files a report on the intake API, as a client would. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.smtp.SmtpServer;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpExchange;
@@ -19,6 +20,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -48,14 +50,19 @@ public final class MailSandbox implements AutoCloseable {
 
     private final GreenMail smtp;
     private final HttpServer web;
+    /** The SMTP listener that replaced GreenMail's own after a {@link #refuseSmtpConnections() refusal}; same port, same store. */
+    private SmtpServer reopenedSmtp;
     private final SmsSink sms = new SmsSink();
     private final ObjectMapper json = new ObjectMapper()
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
+    private final int smtpPort;
+
     private MailSandbox(GreenMail smtp, HttpServer web) {
         this.smtp = smtp;
         this.web = web;
+        this.smtpPort = smtp.getSmtp().getPort();
     }
 
     /** Starts SMTP and the web page on 127.0.0.1; a port of 0 means any free port. */
@@ -76,7 +83,7 @@ public final class MailSandbox implements AutoCloseable {
     }
 
     public int smtpPort() {
-        return smtp.getSmtp().getPort();
+        return smtpPort;
     }
 
     public int webPort() {
@@ -85,6 +92,32 @@ public final class MailSandbox implements AutoCloseable {
 
     public String webUrl() {
         return "http://127.0.0.1:" + webPort() + "/";
+    }
+
+    /**
+     * Closes the SMTP port, so that connections are refused as when a mail server is down, keeping every
+     * message received so far. {@link #acceptSmtpConnections()} opens it again.
+     */
+    public synchronized void refuseSmtpConnections() {
+        (reopenedSmtp != null ? reopenedSmtp : smtp.getSmtp()).stopService();
+    }
+
+    /** Opens the SMTP port again after {@link #refuseSmtpConnections()}, on the same port and with the same mailboxes. */
+    public synchronized void acceptSmtpConnections() throws InterruptedException {
+        // A GreenMail listener is a thread and cannot be started twice: a new one shares the old one's store.
+        reopenedSmtp = new SmtpServer(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP), smtp.getManagers());
+        reopenedSmtp.startService();
+        if (!reopenedSmtp.waitTillRunning(Duration.ofSeconds(10).toMillis())) {
+            throw new IllegalStateException("the SMTP port " + smtpPort() + " did not open again");
+        }
+    }
+
+    /**
+     * From now on, the text-message API answers every message with a {@code 500} (as a provider's outage
+     * does) until this is called with {@code false}.
+     */
+    public void failTexts(boolean fail) {
+        sms.failWithServerErrors(fail);
     }
 
     /** The base URL of the text-message API ({@code NOTIFICATION_SMS_BASE_URL}); its account is {@link SmsSink#ACCOUNT_SID}. */
@@ -256,8 +289,11 @@ public final class MailSandbox implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         web.stop(0);
+        if (reopenedSmtp != null) {
+            reopenedSmtp.stopService();
+        }
         smtp.stop();
     }
 }

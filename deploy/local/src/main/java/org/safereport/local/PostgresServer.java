@@ -19,10 +19,16 @@ public final class PostgresServer implements AutoCloseable {
 
     public static final String USER = "postgres";
 
-    private final EmbeddedPostgres postgres;
+    private final EmbeddedPostgres.Builder builder;
+    private final int port;
+    private final boolean keepsData;
+    private EmbeddedPostgres postgres;
 
-    private PostgresServer(EmbeddedPostgres postgres) {
+    private PostgresServer(EmbeddedPostgres.Builder builder, EmbeddedPostgres postgres, boolean keepsData) {
+        this.builder = builder;
         this.postgres = postgres;
+        this.port = postgres.getPort();
+        this.keepsData = keepsData;
     }
 
     /**
@@ -46,11 +52,24 @@ public final class PostgresServer implements AutoCloseable {
             ProcessBuilder.Redirect toLog = ProcessBuilder.Redirect.appendTo(logFile.toFile());
             builder.setOutputRedirector(toLog).setErrorRedirector(toLog);
         }
-        return new PostgresServer(builder.start());
+        return new PostgresServer(builder, builder.start(), dataDirectory != null);
     }
 
     public int port() {
-        return postgres.getPort();
+        return port;
+    }
+
+    /** Stops the server (a fast shutdown: open connections are cut), keeping its data; {@link #restart()} brings it back. */
+    public synchronized void stop() throws IOException {
+        if (!keepsData) {
+            throw new IllegalStateException("a server without a data directory loses its data when stopped");
+        }
+        postgres.close();
+    }
+
+    /** Starts the stopped server again on the same port with the same data, and waits until it takes connections. */
+    public synchronized void restart() throws IOException {
+        postgres = builder.setPort(port).start();
     }
 
     /** The JDBC URL of {@code database}, created first if it does not exist yet. */
@@ -63,7 +82,7 @@ public final class PostgresServer implements AutoCloseable {
         if (!database.matches("[a-z][a-z0-9_]{0,62}")) {
             throw new IllegalArgumentException("not a plain database name: " + database);
         }
-        try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
+        try (Connection connection = currentServer().getPostgresDatabase().getConnection()) {
             try (PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
                 exists.setString(1, database);
                 if (exists.executeQuery().next()) {
@@ -76,8 +95,12 @@ public final class PostgresServer implements AutoCloseable {
         }
     }
 
+    private synchronized EmbeddedPostgres currentServer() {
+        return postgres;
+    }
+
     @Override
-    public void close() throws IOException {
+    public synchronized void close() throws IOException {
         postgres.close();
     }
 }

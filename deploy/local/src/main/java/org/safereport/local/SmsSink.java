@@ -35,6 +35,7 @@ public final class SmsSink {
 
     private final List<ReceivedText> texts = new ArrayList<>();
     private final SecureRandom random = new SecureRandom();
+    private volatile boolean failing;
 
     public synchronized List<ReceivedText> texts() {
         return List.copyOf(texts);
@@ -42,6 +43,11 @@ public final class SmsSink {
 
     public synchronized void clear() {
         texts.clear();
+    }
+
+    /** While {@code true}, every message is answered with a 500 and not kept, as during a provider's outage. */
+    void failWithServerErrors(boolean fail) {
+        failing = fail;
     }
 
     /** {@code POST /2010-04-01/Accounts/{sid}/Messages.json}, answered as the real API answers. */
@@ -60,6 +66,10 @@ public final class SmsSink {
                     (ACCOUNT_SID + ":" + AUTH_TOKEN).getBytes(StandardCharsets.UTF_8));
             if (!expected.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
                 error(exchange, 401, 20003, "Authenticate");
+                return;
+            }
+            if (failing) {
+                error(exchange, 500, 20500, "Internal Server Error");
                 return;
             }
             Map<String, String> form = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
