@@ -81,7 +81,8 @@ public final class Benchmark {
         Path results = Path.of(env("BENCH_RESULTS", root.resolve("bench/results").toString())).resolve(startedAt);
         Files.createDirectories(results);
         List<Double> rates = doubles(env("BENCH_RATES", "10,50,200"));
-        List<Double> ramp = doubles(env("BENCH_RAMP", "300,400,500,600,800"));
+        // Set but empty means no ramp.
+        List<Double> ramp = doubles(System.getenv("BENCH_RAMP") != null ? System.getenv("BENCH_RAMP") : "300,400,500,600,800");
         Duration perRate = Duration.ofSeconds(integer("BENCH_SECONDS", 30));
         Duration warmUp = Duration.ofSeconds(integer("BENCH_WARMUP_SECONDS", 30));
         String intakeUrl = System.getenv("BENCH_INTAKE_URL");
@@ -128,6 +129,8 @@ public final class Benchmark {
                 kafka = env("BENCH_KAFKA", "127.0.0.1:19092");
                 smtpPort = integer("BENCH_SMTP_PORT", 2525);
             }
+            // The load generator, and the SMTP server when the benchmark started the stack, share this JVM and the cores.
+            pids.put("benchmark JVM (load, SMTP)", () -> ProcessHandle.current().pid());
             ConsumerLag lag = new ConsumerLag(kafka);
             toClose.add(lag);
             Alertmanager alertmanager = null;
