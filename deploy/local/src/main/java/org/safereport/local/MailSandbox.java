@@ -139,6 +139,24 @@ public final class MailSandbox implements AutoCloseable {
         return mails;
     }
 
+    /** When an email arrived (GreenMail's receive time, to the millisecond) and its subject. */
+    public record Arrival(Instant receivedAt, String subject) {
+    }
+
+    /** Every email's arrival, oldest first, without reading the bodies: cheap enough to call often (the benchmark). */
+    public List<Arrival> arrivals() {
+        MimeMessage[] received = smtp.getReceivedMessages();
+        List<Arrival> arrivals = new ArrayList<>(received.length);
+        for (MimeMessage message : received) {
+            try {
+                arrivals.add(new Arrival(message.getReceivedDate().toInstant(), message.getSubject()));
+            } catch (MessagingException e) {
+                throw new IllegalStateException("could not read a received message's subject", e);
+            }
+        }
+        return arrivals;
+    }
+
     public void clear() {
         try {
             smtp.purgeEmailFromAllMailboxes();

@@ -32,7 +32,10 @@ public final class ServiceProcess extends ManagedProcess {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build it first with 'mvn -DskipTests package'");
         }
-        List<String> command = List.of(javaExecutable(), "-Xms64m", "-Xmx256m", "-jar", jar.toString());
+        // Serial GC: no concurrent GC threads or G1 remembered sets to pay for on a small machine; smaller
+        // thread stacks for the many worker and Kafka threads.
+        List<String> command = List.of(javaExecutable(), "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-Xss512k",
+                "-jar", jar.toString());
         Map<String, String> env = new java.util.HashMap<>(environment);
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         return new ServiceProcess(module.getFileName().toString(), command, env, logFile, port);

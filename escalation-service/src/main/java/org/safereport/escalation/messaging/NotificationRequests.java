@@ -56,6 +56,21 @@ public class NotificationRequests {
     public NotificationRequestedV1 request(String template, EscalationCase escalationCase, CaseTrack track,
                                            CaseStep step, Person person, CategoryRule rule, Instant dueAt, WorkingCalendar calendar,
                                            Map<String, String> extra) {
+        return request(template, escalationCase, track, step, person, rule, dueAt, calendar, extra, false);
+    }
+
+    /**
+     * The first request to a person on a case opened in this same transaction: no record of it can exist
+     * yet, so none is looked up (a look-up would flush the case's rows and cost a round trip).
+     */
+    public NotificationRequestedV1 requestForNewCase(EscalationCase escalationCase, CaseTrack track, CaseStep step,
+                                                     Person person, CategoryRule rule, Instant dueAt, WorkingCalendar calendar) {
+        return request(NEW_CASE, escalationCase, track, step, person, rule, dueAt, calendar, Map.of(), true);
+    }
+
+    private NotificationRequestedV1 request(String template, EscalationCase escalationCase, CaseTrack track,
+                                            CaseStep step, Person person, CategoryRule rule, Instant dueAt, WorkingCalendar calendar,
+                                            Map<String, String> extra, boolean caseOpenedNow) {
         Instant now = clock.instant();
         Deadline deadline = Deadline.parse(step.deadlineSpec);
         Map<String, String> data = new LinkedHashMap<>();
@@ -88,7 +103,7 @@ public class NotificationRequests {
                 channels, template, data, link, deadline.clock() == Deadline.Clock.WALL ? "HIGH" : "NORMAL");
         // Keyed by case: one partition per case keeps its messages in order (the new case before "someone has it").
         outbox.add(NotificationRequestedV1.TOPIC, escalationCase.id.toString(), request.eventId(), NotificationRequestedV1.TYPE, request);
-        if (NotificationRecord.findById(requestId) == null) {
+        if (caseOpenedNow || NotificationRecord.findById(requestId) == null) {
             NotificationRecord record = new NotificationRecord();
             record.requestId = requestId;
             record.caseId = escalationCase.id;

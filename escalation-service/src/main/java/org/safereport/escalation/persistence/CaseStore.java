@@ -24,6 +24,9 @@ import org.safereport.messaging.outbox.Outbox;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -87,8 +90,11 @@ public class CaseStore {
         escalationCase.submittedAt = report.submittedAt();
         escalationCase.openedAt = now;
         escalationCase.persist();
-        TimelineEntry.record(escalationCase.id, now, "ROUTED", explain(plan, escalationCase.directoryVersion));
 
+        // The rows with assigned ids first: Hibernate sends them in JDBC batches (statement-batch-size) when
+        // the first timeline entry, whose id the database assigns, is inserted. Nothing here reads them back.
+        Map<String, CaseTrack> tracks = new LinkedHashMap<>();
+        Map<String, List<CaseStep>> firstSteps = new LinkedHashMap<>();
         for (RoutingPlan.Track planned : plan.tracks()) {
             CaseTrack track = new CaseTrack();
             track.id = UUID.randomUUID();
@@ -101,20 +107,33 @@ public class CaseStore {
             track.nextDueAt = planned.firstStep().dueAt();
             track.reminderInterval = planned.reminderInterval().spec();
             track.persist();
+            tracks.put(track.name, track);
+            List<CaseStep> first = new ArrayList<>();
             for (RoutingPlan.Step step : planned.steps()) {
                 for (Person person : step.recipients()) {
-                    persistStep(escalationCase, planned.name(), step, person, step.index() == 0 ? now : null);
+                    CaseStep row = persistStep(escalationCase, planned.name(), step, person, step.index() == 0 ? now : null);
+                    if (step.index() == 0) {
+                        first.add(row);
+                    }
                 }
             }
-            for (CaseStep step : CaseStep.atStep(escalationCase.id, track.name, 0)) {
+            // In the order CaseStep.atStep gives them, without asking the database (which would flush).
+            first.sort(Comparator.comparing(row -> row.personId));
+            firstSteps.put(track.name, first);
+        }
+        TimelineEntry.record(escalationCase.id, now, "ROUTED", explain(plan, escalationCase.directoryVersion));
+
+        for (CaseTrack track : tracks.values()) {
+            for (CaseStep step : firstSteps.get(track.name)) {
                 Person person = directory.byId(step.personId).orElseThrow();
-                notifications.request(NotificationRequests.NEW_CASE, escalationCase, track, step, person,
-                        policy.categories().get(track.category), step.dueAt, policy.calendar(), Map.of());
+                notifications.requestForNewCase(escalationCase, track, step, person,
+                        policy.categories().get(track.category), step.dueAt, policy.calendar());
                 TimelineEntry.record(escalationCase.id, now, "NOTIFIED",
                         track.name + " step 0: " + step.role + " " + person.id() + " by " + step.channels);
             }
         }
-        publishStatus(escalationCase, now);
+        CaseTrack categoryTrack = tracks.get(RoutingPlan.CATEGORY_TRACK);
+        publishStatus(escalationCase, categoryTrack, firstSteps.get(categoryTrack.name).get(0).role, now);
         RoutingPlan.Step first = plan.track(RoutingPlan.CATEGORY_TRACK).firstStep();
         LOG.infof("Case %s opened: %s to %s (%d recipient(s)), acknowledgement due %s%s", escalationCase.reference,
                 plan.category(), first.role(), first.recipients().size(), first.dueAt(),
@@ -172,7 +191,12 @@ public class CaseStore {
 
     private void publishStatus(EscalationCase escalationCase, Instant now) {
         CaseTrack track = CaseTrack.find("caseId = ?1 and name = ?2", escalationCase.id, RoutingPlan.CATEGORY_TRACK).firstResult();
-        Role role = Role.valueOf(CaseStep.atStep(escalationCase.id, track.name, track.currentStep).get(0).role);
+        publishStatus(escalationCase, track, CaseStep.atStep(escalationCase.id, track.name, track.currentStep).get(0).role, now);
+    }
+
+    /** @param stepRole the role at the category track's current step, whom the reporter's status page names */
+    private void publishStatus(EscalationCase escalationCase, CaseTrack track, String stepRole, Instant now) {
+        Role role = Role.valueOf(stepRole);
         boolean waiting = track.state != TrackState.ACKNOWLEDGED && escalationCase.state != CaseState.CLOSED;
         CaseStatusV1 status = new CaseStatusV1(UUID.randomUUID(), CaseStatusV1.TYPE, CaseStatusV1.SCHEMA_VERSION, now,
                 escalationCase.reportId, escalationCase.reference, escalationCase.state.name(), role.name(), role.title(),
@@ -180,7 +204,7 @@ public class CaseStore {
         outbox.add(CaseStatusV1.TOPIC, escalationCase.reportId.toString(), status.eventId(), CaseStatusV1.TYPE, status);
     }
 
-    private static void persistStep(EscalationCase escalationCase, String track, RoutingPlan.Step step, Person person,
+    private static CaseStep persistStep(EscalationCase escalationCase, String track, RoutingPlan.Step step, Person person,
                                     Instant notifiedAt) {
         CaseStep row = new CaseStep();
         row.id = UUID.randomUUID();
@@ -195,6 +219,7 @@ public class CaseStore {
         row.dueAt = step.dueAt();
         row.notifiedAt = notifiedAt;
         row.persist();
+        return row;
     }
 
     /** The decision as the timeline keeps it: versions, and each track's steps with their people and reasons. */

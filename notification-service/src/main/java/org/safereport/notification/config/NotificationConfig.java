@@ -43,6 +43,13 @@ public interface NotificationConfig {
         /** The longest one attempt may take; an attempt that takes longer counts as a transient failure. */
         @WithDefault("PT30S")
         Duration sendTimeout();
+
+        /**
+         * How many due deliveries one round claims and sends at the same time, each on its own thread; for
+         * email, at most {@code quarkus.mailer.max-pool-size} so that each has an open SMTP connection.
+         */
+        @WithDefault("4")
+        int batchSize();
     }
 
     interface Email extends Retries {

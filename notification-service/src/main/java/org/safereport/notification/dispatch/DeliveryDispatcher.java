@@ -28,19 +28,30 @@ import org.safereport.notification.persistence.DeliveryStore;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Works through the due deliveries of every channel, one background loop per channel so that a slow SMS
- * provider never holds up email. Each attempt is one transaction: the delivery is claimed with
- * {@code FOR UPDATE SKIP LOCKED} (replicas never send the same one), sent, and its outcome recorded together
- * with the {@code notification.status} event in the outbox, so an outcome is published if and only if it
- * was recorded. A delivery whose attempt was cut off by a crash is still due after the restart, and a
- * graceful stop lets the attempt in flight finish and be recorded.
+ * provider never holds up email. Each round is one transaction: up to the channel's {@code batch-size}
+ * deliveries are claimed with {@code FOR UPDATE SKIP LOCKED} (replicas never send the same one), sent at
+ * the same time (one sender thread each; the mailer keeps that many SMTP connections open), and their
+ * outcomes recorded together with the {@code notification.status} events in the outbox, so an outcome is
+ * published if and only if it was recorded. A delivery whose attempt was cut off by a crash is still due
+ * after the restart (sent again with the same Message-ID), and a graceful stop lets the round in flight
+ * finish and be recorded.
  */
 @ApplicationScoped
 public class DeliveryDispatcher {
@@ -57,6 +68,7 @@ public class DeliveryDispatcher {
     private final SecureRandom random = new SecureRandom();
     private final Map<Channel, DrainLoop> loops = new EnumMap<>(Channel.class);
     private final Map<Channel, NotificationConfig.Retries> settings = new EnumMap<>(Channel.class);
+    private final Map<Channel, ExecutorService> sendingThreads = new EnumMap<>(Channel.class);
 
     DeliveryDispatcher(@All List<ChannelSender> senders, EntityManager entityManager, ObjectMapper objectMapper,
                        Outbox outbox, Clock clock, MeterRegistry meters, NotificationConfig config) {
@@ -67,9 +79,17 @@ public class DeliveryDispatcher {
         this.meters = meters;
         for (ChannelSender sender : senders) {
             Channel channel = sender.channel();
-            settings.put(channel, channel == Channel.EMAIL ? config.email() : config.sms());
-            // One delivery per transaction: a stop waits for one send at most, and each outcome commits on its own.
-            loops.put(channel, new DrainLoop(channel.name().toLowerCase() + "-dispatcher", 1, () -> attemptNextDue(sender)));
+            NotificationConfig.Retries channelSettings = channel == Channel.EMAIL ? config.email() : config.sms();
+            settings.put(channel, channelSettings);
+            String name = channel.name().toLowerCase();
+            AtomicInteger threads = new AtomicInteger();
+            sendingThreads.put(channel, Executors.newFixedThreadPool(channelSettings.batchSize(), runnable -> {
+                Thread thread = new Thread(runnable, name + "-sender-" + threads.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            }));
+            // A stop waits for one round of parallel sends at most, and each round's outcomes commit together.
+            loops.put(channel, new DrainLoop(name + "-dispatcher", channelSettings.batchSize(), () -> attemptDue(sender)));
         }
     }
 
@@ -86,47 +106,74 @@ public class DeliveryDispatcher {
 
     void onShutdown(@Observes ShutdownEvent shutdown) {
         loops.forEach((channel, loop) -> loop.stop(settings.get(channel).sendTimeout().toSeconds() + TRANSACTION_MARGIN_SECONDS));
+        sendingThreads.values().forEach(ExecutorService::shutdown);
     }
 
-    /** @return 1 when a delivery was attempted, 0 when none is due */
-    private int attemptNextDue(ChannelSender sender) {
-        NotificationConfig.Retries channelSettings = settings.get(sender.channel());
+    /** @return how many deliveries were attempted, 0 when none is due */
+    private int attemptDue(ChannelSender sender) {
+        Channel channel = sender.channel();
+        NotificationConfig.Retries channelSettings = settings.get(channel);
         int timeout = (int) channelSettings.sendTimeout().toSeconds() + TRANSACTION_MARGIN_SECONDS;
+        RetryPolicy retries = new RetryPolicy(new Backoff(channelSettings.firstBackoff(), channelSettings.maxBackoff()),
+                channelSettings.maxAttempts());
         return QuarkusTransaction.requiringNew().timeout(timeout).call(() -> {
-            Delivery delivery = claimNextDue(sender.channel());
-            if (delivery == null) {
-                return 0;
+            List<Delivery> due = claimDue(channel, channelSettings.batchSize());
+            List<Future<AttemptOutcome>> attempts = new ArrayList<>(due.size());
+            for (Delivery delivery : due) {
+                delivery.attempts++;
+                String storedRequest = delivery.request;
+                UUID deliveryId = delivery.id;
+                attempts.add(sendingThreads.get(channel).submit(() -> attempt(sender, storedRequest, deliveryId)));
             }
-            delivery.attempts++;
-            record(delivery, attempt(sender, delivery), new RetryPolicy(
-                    new Backoff(channelSettings.firstBackoff(), channelSettings.maxBackoff()), channelSettings.maxAttempts()));
-            return 1;
+            for (int i = 0; i < due.size(); i++) {
+                record(due.get(i), outcome(attempts.get(i), channelSettings.sendTimeout()), retries);
+            }
+            return due.size();
         });
     }
 
-    private Delivery claimNextDue(Channel channel) {
+    private List<Delivery> claimDue(Channel channel, int limit) {
         @SuppressWarnings("unchecked")
         List<Delivery> due = entityManager.createNativeQuery("""
                         SELECT * FROM delivery
                         WHERE channel = :channel AND state IN ('PENDING', 'FAILED_TRANSIENT') AND next_attempt_at <= :now
-                        ORDER BY next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED""", Delivery.class)
+                        ORDER BY next_attempt_at LIMIT :limit FOR UPDATE SKIP LOCKED""", Delivery.class)
                 .setParameter("channel", channel.name())
                 .setParameter("now", clock.instant())
+                .setParameter("limit", limit)
                 .getResultList();
-        return due.isEmpty() ? null : due.get(0);
+        return due;
     }
 
-    private AttemptOutcome attempt(ChannelSender sender, Delivery delivery) {
+    /** Runs on a sender thread: no database work here, only the stored request and the delivery's id. */
+    private AttemptOutcome attempt(ChannelSender sender, String storedRequest, UUID deliveryId) {
         NotificationRequested request;
         try {
-            request = objectMapper.readValue(delivery.request, NotificationRequested.class);
+            request = objectMapper.readValue(storedRequest, NotificationRequested.class);
         } catch (IOException e) {
             return AttemptOutcome.Failed.permanent("the stored request cannot be read: " + e.getClass().getSimpleName());
         }
         try {
-            return sender.send(request, delivery.id);
+            return sender.send(request, deliveryId);
         } catch (RuntimeException e) {
             return AttemptOutcome.Failed.transientFailure(e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    /** The sender bounds each send by its send timeout; the wait here only guards against a sender that does not. */
+    private static AttemptOutcome outcome(Future<AttemptOutcome> attempt, Duration sendTimeout) {
+        try {
+            return attempt.get(sendTimeout.toMillis() + TimeUnit.SECONDS.toMillis(TRANSACTION_MARGIN_SECONDS) / 2,
+                    TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            return AttemptOutcome.Failed.transientFailure(cause.getClass().getSimpleName() + ": " + cause.getMessage());
+        } catch (TimeoutException e) {
+            attempt.cancel(true);
+            return AttemptOutcome.Failed.transientFailure("the attempt did not finish within the send timeout");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return AttemptOutcome.Failed.transientFailure("interrupted while waiting for the attempt");
         }
     }
 
