@@ -52,7 +52,10 @@ import static org.awaitility.Awaitility.await;
  * SMTP server refuses connections, the text-message provider answers 500s. Then, for every report that was
  * accepted (every 201): it was published, it has a case, the first person the policy names got exactly
  * one email (and one text where the category is urgent), the first deadline fired exactly once and the next
- * person was told exactly once. Nothing is delivered twice, except that the messages being sent at the very
+ * person was told exactly once. An event can be published twice (Kafka cannot always tell whether a write
+ * that timed out landed: seen when the broker comes back, and when intake stops between Kafka's
+ * acknowledgement and marking the row); the consumers absorb it by event id, which is what the one case and
+ * the one email per report show. Nothing is delivered twice, except that the messages being sent at the very
  * moment the notification service is killed (one round: at most a batch per channel) can be sent again after
  * its restart (SMTP cannot take a message back): such a repeat carries the same Message-ID, so mail clients
  * show it once.
@@ -203,6 +206,7 @@ class FaultSuiteTest {
         assertThat(formWhileDatabaseDown.get().body()).contains("could not save your report just now").contains(FORM_DESCRIPTION);
         for (Accepted report : accepted) {
             String reference = report.reference();
+            // Publishing is at least once (see the class comment); the assertions below show the repeats absorbed.
             assertThat(publications.getOrDefault(reference, 0)).as("publications of " + reference).isGreaterThanOrEqualTo(1);
             assertThat(counts.cases).as("case for " + reference).contains(reference);
             assertThat(counts.escalations.get(reference)).as("first deadline of " + reference + " fired").isEqualTo(1);
@@ -213,11 +217,6 @@ class FaultSuiteTest {
                 assertThat(counts.texts(report.route().nextMobile(), reference)).as("escalation text about " + reference).isEqualTo(1);
             }
         }
-        // A row whose publication Kafka acknowledged but whose mark was lost (intake killed, its database stopped
-        // at that instant) is published again after the restart; the consumers absorb it (asserted above).
-        int repeatedPublications = publications.values().stream().mapToInt(count -> count - 1).sum();
-        assertThat(repeatedPublications).as("repeated publications, only for rows in flight when intake or its database stopped")
-                .isLessThanOrEqualTo(2 * REPORTS_PER_SECOND);
         assertThat(counts.repeatedEmails).as("repeated emails: only those cut off by the notification service's crash, same Message-ID")
                 .allSatisfy((subjectAndRecipient, messageIds) -> assertThat(messageIds).hasSize(1));
         assertThat(counts.repeatedEmails.size() + counts.repeatedTexts.size())
