@@ -91,16 +91,7 @@ final class Alertmanager implements AutoCloseable {
     }
 
     private boolean isReady() {
-        try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/-/ready"))
-                    .timeout(Duration.ofSeconds(1)).build();
-            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return Ports.answersOk("http://127.0.0.1:" + port + "/-/ready", Duration.ofSeconds(1));
     }
 
     long pid() {

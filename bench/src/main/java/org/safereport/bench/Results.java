@@ -49,9 +49,8 @@ final class Results {
                 perSecond(run.sustainedSafeReport()), perSecond(run.sustainedAlertmanager())));
         out.append(String.format(Locale.ROOT, "%n%-22s %10s %10s %12s%n", "process", "ready s", "CPU s", "peak RSS MB"));
         for (ProcessFigures process : run.processes()) {
-            out.append(String.format(Locale.ROOT, "%-22s %10s %10.1f %12s%n", process.name(),
-                    process.readySeconds() == null ? "-" : String.format(Locale.ROOT, "%.2f", process.readySeconds()),
-                    process.cpuSeconds(), process.peakRssMb() < 0 ? "-" : String.format(Locale.ROOT, "%.0f", process.peakRssMb())));
+            out.append(String.format(Locale.ROOT, "%-22s %10s %10.1f %12s%n", process.name(), readySeconds(process),
+                    process.cpuSeconds(), peakRssMb(process)));
         }
         return out.toString();
     }
@@ -77,11 +76,18 @@ final class Results {
         }
         out.append("\n| process | ready (s) | CPU (s, whole run) | peak RSS (MB) |\n|---|---:|---:|---:|\n");
         for (ProcessFigures process : run.processes()) {
-            out.append(String.format(Locale.ROOT, "| %s | %s | %.1f | %s |%n", process.name(),
-                    process.readySeconds() == null ? "-" : String.format(Locale.ROOT, "%.2f", process.readySeconds()),
-                    process.cpuSeconds(), process.peakRssMb() < 0 ? "-" : String.format(Locale.ROOT, "%.0f", process.peakRssMb())));
+            out.append(String.format(Locale.ROOT, "| %s | %s | %.1f | %s |%n", process.name(), readySeconds(process),
+                    process.cpuSeconds(), peakRssMb(process)));
         }
         return out.toString();
+    }
+
+    private static String readySeconds(ProcessFigures process) {
+        return process.readySeconds() == null ? "-" : String.format(Locale.ROOT, "%.2f", process.readySeconds());
+    }
+
+    private static String peakRssMb(ProcessFigures process) {
+        return process.peakRssMb() < 0 ? "-" : String.format(Locale.ROOT, "%.0f", process.peakRssMb());
     }
 
     static String csv(Run run) {

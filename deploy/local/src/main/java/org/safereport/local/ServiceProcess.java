@@ -1,10 +1,5 @@
 package org.safereport.local;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,8 +8,6 @@ import java.util.Map;
 
 /** One of the three Quarkus services, run from its built jar as its own process. */
 public final class ServiceProcess extends ManagedProcess {
-
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     private final int port;
 
@@ -57,15 +50,6 @@ public final class ServiceProcess extends ManagedProcess {
     }
 
     public boolean isReady() {
-        try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url("/q/health/ready")))
-                    .timeout(Duration.ofSeconds(2)).build();
-            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return Ports.answersOk(url("/q/health/ready"), Duration.ofSeconds(2));
     }
 }
