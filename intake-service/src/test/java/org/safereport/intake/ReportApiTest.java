@@ -254,6 +254,20 @@ class ReportApiTest {
     }
 
     @Test
+    void aNulCharacterInATextFieldIsAProblemNamingTheFieldNotAServerError() {
+        given().contentType(ContentType.JSON).body("""
+                        {"category": "GRIEVANCE", "description": "The rota decision\\u0000 was unfair.",
+                         "where": {"platform": "OTHER", "other": "a forum\\u0000"}, "links": ["https://example.org/\\u0000"],
+                         "subject": {"name": "Jamie\\u0000Example"}, "reporter": {"name": "Alex\\u0000Example"}}
+                        """)
+                .post("/api/v1/reports")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("description", "links", "reporter.name",
+                        "subject.name", "where.other"))
+                .body("errors.message", hasItem("must not contain a NUL character"));
+    }
+
+    @Test
     void openApiDocumentsTheApi() {
         given().get("/q/openapi?format=json").then().statusCode(200)
                 .body("paths.'/api/v1/reports'.post", org.hamcrest.Matchers.notNullValue())
