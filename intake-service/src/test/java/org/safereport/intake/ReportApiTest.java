@@ -268,6 +268,23 @@ class ReportApiTest {
     }
 
     @Test
+    void aPhoneNumberLongerThanItsColumnAndADateBefore1900AreProblemsNotServerErrors() {
+        given().contentType(ContentType.JSON).body("""
+                        {"category": "GRIEVANCE", "description": "The rota decision last week was unfair.",
+                         "when": {"date": "-999999999-01-01"}, "reporter": {"phone": "+44 7700 900123 (0)12"}}
+                        """)
+                .post("/api/v1/reports")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("reporter.phone", "when.date"));
+        given().contentType(ContentType.JSON).body("""
+                        {"category": "GRIEVANCE", "description": "The rota decision last week was unfair.",
+                         "when": {"date": "1900-01-01"}, "reporter": {"phone": "+44 7700 900123 (01)"}}
+                        """)
+                .post("/api/v1/reports")
+                .then().statusCode(201);
+    }
+
+    @Test
     void openApiDocumentsTheApi() {
         given().get("/q/openapi?format=json").then().statusCode(200)
                 .body("paths.'/api/v1/reports'.post", org.hamcrest.Matchers.notNullValue())

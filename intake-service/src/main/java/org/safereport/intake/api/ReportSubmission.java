@@ -114,6 +114,7 @@ public record ReportSubmission(
             String email,
 
             @Pattern(regexp = "\\+?[0-9 ()-]{6,20}", message = "must be a phone number")
+            @Size(max = 20, message = "must be at most 20 characters")
             String phone) {
     }
 }
