@@ -285,6 +285,31 @@ class ReportApiTest {
     }
 
     @Test
+    void unreadableBodiesAndHeadersAreProblemsNamingWhatIsWrong() {
+        given().contentType(ContentType.JSON).body("{\"category\": \"GRIEVANCE\", \"description\": \"cut short")
+                .post("/api/v1/reports")
+                .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("description"));
+        given().contentType(ContentType.JSON).body("""
+                        {"category": "GRIEVANCE", "description": "The rota decision last week was unfair.",
+                         "where": {"platform": "OTHER", "other": "a forum", "other": "another forum"}}
+                        """)
+                .post("/api/v1/reports")
+                .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("where.other"));
+        given().contentType(ContentType.JSON).body("{\"anonymous\": " + "9".repeat(1_001) + "}")
+                .post("/api/v1/reports")
+                .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("body"));
+        given().contentType("application/json, text/html").body("{}".getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/reports")
+                .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("Content-Type"));
+        multipart().contentType("multipart/form-data; boundary=").body("--x--".getBytes(StandardCharsets.US_ASCII))
+                .post("/api/v1/reports")
+                .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("body"));
+        multipart().multiPart("report", "not json", "application/json")
+                .post("/api/v1/reports")
+                .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("report"));
+    }
+
+    @Test
     void openApiDocumentsTheApi() {
         given().get("/q/openapi?format=json").then().statusCode(200)
                 .body("paths.'/api/v1/reports'.post", org.hamcrest.Matchers.notNullValue())
