@@ -135,4 +135,26 @@ class CasesResourceTest {
                 .body(org.hamcrest.Matchers.containsString("Jordan Ashby"));
         as("team-leader").when().get("/cases/" + reference).then().statusCode(404);
     }
+
+    @Test
+    void closingCasesWhileTheirDeadlinesFireNeverDeadlocks() throws Exception {
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            ids.add(idOf(fileReport("RESIDENT_CONTACT", false, null)));
+        }
+        clock.advance(Duration.ofMinutes(61));
+        // The engine takes the due tracks first and then updates their cases; closing takes a case and then its tracks.
+        java.util.concurrent.ExecutorService engine = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            java.util.concurrent.Future<Integer> firing = engine.submit(deadlines::fireDue);
+            java.util.Collections.reverse(ids);
+            for (String id : ids) {
+                as("chief-executive").contentType("application/json").body("{\"outcome\": \"Advice given to the member.\"}")
+                        .when().post("/api/v1/cases/" + id + "/close").then().statusCode(200);
+            }
+            firing.get();
+        } finally {
+            engine.shutdown();
+        }
+    }
 }
