@@ -157,4 +157,16 @@ class CasesResourceTest {
             engine.shutdown();
         }
     }
+
+    @Test
+    void aNulCharacterFindsNoCaseAndClosesNoneButIsNeverAServerError() {
+        String id = idOf(fileReport("GRIEVANCE", false, null));
+
+        as("chief-executive").urlEncodingEnabled(false).when().get("/cases/SM-1%00").then().statusCode(404).contentType("text/html");
+        as("chief-executive").urlEncodingEnabled(false).when().get("/api/v1/cases?category=GRIEVANCE%00").then().statusCode(200)
+                .body("size()", equalTo(0));
+        as("chief-executive").contentType("application/json").body("{\"outcome\": \"Dealt with.\\u0000\"}")
+                .when().post("/api/v1/cases/" + id + "/close").then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", hasItem("outcome"));
+    }
 }
