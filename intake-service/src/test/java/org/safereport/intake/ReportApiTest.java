@@ -173,7 +173,7 @@ class ReportApiTest {
     void multipartWithoutCsrfTokenIsRefused() {
         given().multiPart("report", TestData.report("POLICY_BREACH", "A member posted confidential information."), "application/json")
                 .post("/api/v1/reports")
-                .then().statusCode(400);
+                .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("X-CSRF-TOKEN"));
     }
 
     @Test
