@@ -126,7 +126,29 @@ class EvidenceFuzzTest {
             send(tally, "mutated PNG " + i, random, request -> request.multiPart("evidence", "bent.png", bent, "image/png"), 2);
         }
         brokenMultipart(tally, mutator);
+        csrf(tally);
         tally.finish();
+    }
+
+    /** Multipart on the API needs the CSRF token in cookie and header: without it, a problem naming the header, and nothing filed. */
+    private static void csrf(FuzzTally tally) {
+        long before = FuzzInputs.reportCount();
+        for (FuzzInputs.CsrfTokens token : FuzzInputs.refusedCsrfTokens()) {
+            RequestSpecification request = io.restassured.RestAssured.given();
+            if (token.cookie() != null) {
+                request.cookie("csrf-token", token.cookie());
+            }
+            if (token.sent() != null) {
+                request.header("X-CSRF-TOKEN", token.sent());
+            }
+            Response response = request.multiPart("report", FuzzInputs.validReportJson(), "application/json")
+                    .multiPart("evidence", "photo.png", PNG, "image/png").post("/api/v1/reports");
+            tally.check("API CSRF " + token.label(), response.statusCode(), () -> {
+                assertThat(response.statusCode()).isEqualTo(400);
+                assertProblemNames(response, "X-CSRF-TOKEN");
+            });
+        }
+        tally.verify("reports filed with a refused CSRF token", () -> assertThat(FuzzInputs.reportCount()).isEqualTo(before));
     }
 
     /** Multipart bodies cut short or without a boundary, and the API's {@code report} part missing, empty or not JSON. */

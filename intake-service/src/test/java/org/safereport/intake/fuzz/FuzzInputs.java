@@ -175,6 +175,32 @@ final class FuzzInputs {
         return given().cookie("csrf-token", CSRF).header("X-CSRF-TOKEN", CSRF);
     }
 
+    /** A CSRF cookie and the token sent with it (null: not sent), which the double-submit check must refuse. */
+    record CsrfTokens(String label, String cookie, String sent) {
+    }
+
+    /** Tokens missing from the cookie or the request, two that differ, one tampered, one not 16 random bytes. */
+    static List<CsrfTokens> refusedCsrfTokens() {
+        String other = "b3RoZXItdG9rZW4tMTIzNA";
+        List<CsrfTokens> refused = new ArrayList<>(List.of(
+                new CsrfTokens("no cookie, no token", null, null),
+                new CsrfTokens("cookie only", CSRF, null),
+                new CsrfTokens("token only", null, CSRF),
+                new CsrfTokens("cookie and token differ", CSRF, other),
+                new CsrfTokens("cookie tampered", CSRF.substring(0, 10) + "A" + CSRF.substring(11), CSRF),
+                new CsrfTokens("short token", "abc", "abc"),
+                new CsrfTokens("long token", "QUFB".repeat(250), "QUFB".repeat(250)),
+                new CsrfTokens("not base64", "!!!!!!!!!!!!!!!!!!!!!!", "!!!!!!!!!!!!!!!!!!!!!!"),
+                new CsrfTokens("empty token", "", "")));
+        for (String hostile : HostileInput.strings()) {
+            // What a cookie can carry at all.
+            if (hostile.length() < 2_000 && hostile.chars().allMatch(c -> c > 0x20 && c < 0x7f && c != ';' && c != ',' && c != '"' && c != '\\')) {
+                refused.add(new CsrfTokens("token " + HostileInput.describe(hostile), hostile, hostile));
+            }
+        }
+        return refused;
+    }
+
     static long reportCount() {
         return QuarkusTransaction.requiringNew().call(() -> Report.count());
     }
