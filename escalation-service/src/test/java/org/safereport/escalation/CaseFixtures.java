@@ -33,25 +33,36 @@ public final class CaseFixtures {
     public static String fileReport(Instant now, String category, boolean youngPersonAtRisk, String reporterEmail,
                                     String subjectEmail) {
         String digits = String.format("%08d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 100_000_000L));
-        String reference = "SM-" + digits.substring(0, 4) + "-" + digits.substring(4);
+        return fileReport(now, "SM-" + digits.substring(0, 4) + "-" + digits.substring(4), category, youngPersonAtRisk,
+                reporterEmail, subjectEmail);
+    }
+
+    /** Files a report with the reference given (any text, as a broken or hostile producer might send). */
+    public static String fileReport(Instant now, String reference, String category, boolean youngPersonAtRisk,
+                                    String reporterEmail, String subjectEmail) {
         UUID reportId = UUID.randomUUID();
         KafkaTopics.send("reports.submitted.v1", reportId.toString(), """
                 {"eventId": "%s", "eventType": "report.submitted", "schemaVersion": 1, "reportId": "%s",
-                 "reference": "%s", "category": "%s", "youngPersonAtRisk": %s,
+                 "reference": %s, "category": %s, "youngPersonAtRisk": %s,
                  "reporterEmail": %s, "subjectEmail": %s, "submittedAt": "%s"}
-                """.formatted(UUID.randomUUID(), reportId, reference, category, youngPersonAtRisk, quoted(reporterEmail),
-                quoted(subjectEmail), now));
-        await().atMost(WAIT).until(() -> QuarkusTransaction.requiringNew().call(() -> EscalationCase.count("reference", reference)) == 1);
+                """.formatted(UUID.randomUUID(), reportId, quoted(reference), quoted(category), youngPersonAtRisk,
+                quoted(reporterEmail), quoted(subjectEmail), now));
+        await().atMost(WAIT).until(() -> QuarkusTransaction.requiringNew().call(() -> EscalationCase.count("reportId", reportId)) == 1);
         return reference;
     }
 
     private static String quoted(String value) {
-        return value == null ? "null" : "\"" + value + "\"";
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The notification requests for {@code reference}, once {@code count} have been published. */
     public static List<JsonNode> requests(String reference, int count) {
-        return KafkaTopics.awaitRecords("notifications.requested.v1", count, r -> r.value().contains(reference), WAIT)
+        return KafkaTopics.awaitRecords("notifications.requested.v1", count,
+                        r -> reference.equals(json(r.value()).path("caseReference").asText()), WAIT)
                 .stream().map(ConsumerRecord::value).map(CaseFixtures::json).toList();
     }
 

@@ -132,6 +132,7 @@ class EscalationChainTest {
                 .header("Location", org.hamcrest.Matchers.endsWith(ackPath(request)));
         given().when().get(URI.create(shortLink).getPath()).then().statusCode(200).body(containsString("I've got this"));
         given().when().get("/a/notacode22").then().statusCode(404);
+        given().urlEncodingEnabled(false).when().get("/a/%00").then().statusCode(404).body(containsString("not valid"));
     }
 
     @Test

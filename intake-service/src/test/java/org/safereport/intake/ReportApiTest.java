@@ -173,7 +173,7 @@ class ReportApiTest {
     void multipartWithoutCsrfTokenIsRefused() {
         given().multiPart("report", TestData.report("POLICY_BREACH", "A member posted confidential information."), "application/json")
                 .post("/api/v1/reports")
-                .then().statusCode(400);
+                .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("X-CSRF-TOKEN"));
     }
 
     @Test
@@ -251,6 +251,62 @@ class ReportApiTest {
                         """)
                 .post("/api/v1/reports")
                 .then().statusCode(400).body("errors.field", hasItem("where.platform"));
+    }
+
+    @Test
+    void aNulCharacterInATextFieldIsAProblemNamingTheFieldNotAServerError() {
+        given().contentType(ContentType.JSON).body("""
+                        {"category": "GRIEVANCE", "description": "The rota decision\\u0000 was unfair.",
+                         "where": {"platform": "OTHER", "other": "a forum\\u0000"}, "links": ["https://example.org/\\u0000"],
+                         "subject": {"name": "Jamie\\u0000Example"}, "reporter": {"name": "Alex\\u0000Example"}}
+                        """)
+                .post("/api/v1/reports")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("description", "links", "reporter.name",
+                        "subject.name", "where.other"))
+                .body("errors.message", hasItem("must not contain a NUL character"));
+    }
+
+    @Test
+    void aPhoneNumberLongerThanItsColumnAndADateBefore1900AreProblemsNotServerErrors() {
+        given().contentType(ContentType.JSON).body("""
+                        {"category": "GRIEVANCE", "description": "The rota decision last week was unfair.",
+                         "when": {"date": "-999999999-01-01"}, "reporter": {"phone": "+44 7700 900123 (0)12"}}
+                        """)
+                .post("/api/v1/reports")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("reporter.phone", "when.date"));
+        given().contentType(ContentType.JSON).body("""
+                        {"category": "GRIEVANCE", "description": "The rota decision last week was unfair.",
+                         "when": {"date": "1900-01-01"}, "reporter": {"phone": "+44 7700 900123 (01)"}}
+                        """)
+                .post("/api/v1/reports")
+                .then().statusCode(201);
+    }
+
+    @Test
+    void unreadableBodiesAndHeadersAreProblemsNamingWhatIsWrong() {
+        given().contentType(ContentType.JSON).body("{\"category\": \"GRIEVANCE\", \"description\": \"cut short")
+                .post("/api/v1/reports")
+                .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("description"));
+        given().contentType(ContentType.JSON).body("""
+                        {"category": "GRIEVANCE", "description": "The rota decision last week was unfair.",
+                         "where": {"platform": "OTHER", "other": "a forum", "other": "another forum"}}
+                        """)
+                .post("/api/v1/reports")
+                .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("where.other"));
+        given().contentType(ContentType.JSON).body("{\"anonymous\": " + "9".repeat(1_001) + "}")
+                .post("/api/v1/reports")
+                .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("body"));
+        given().contentType("application/json, text/html").body("{}".getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/reports")
+                .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("Content-Type"));
+        multipart().contentType("multipart/form-data; boundary=").body("--x--".getBytes(StandardCharsets.US_ASCII))
+                .post("/api/v1/reports")
+                .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("body"));
+        multipart().multiPart("report", "not json", "application/json")
+                .post("/api/v1/reports")
+                .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("report"));
     }
 
     @Test

@@ -1,6 +1,10 @@
 package org.safereport.problem;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -32,6 +36,9 @@ public class ProblemMapper {
     private static final int RETRY_AFTER_SECONDS = 30;
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+    /** The framework's handlers that read a request before any resource of ours sees it. */
+    private static final String FORM_READER = "org.jboss.resteasy.reactive.server.handlers.FormBodyHandler";
+    private static final String MEDIA_TYPE_READER = "org.jboss.resteasy.reactive.server.handlers.MediaTypeMapper";
 
     @ServerExceptionMapper
     public Response invalidFields(ConstraintViolationException e) {
@@ -49,7 +56,20 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response brokenJson(JsonParseException e) {
-        return problem(400, "The request body is not valid JSON", e.getOriginalMessage(), List.of());
+        return brokenJson((JsonProcessingException) e);
+    }
+
+    /**
+     * JSON that cannot be read: names the field the reader was in when it gave up ({@code when.date}), or
+     * {@code body} when it was not in one, or gave up before knowing (a number or nesting past the
+     * reader's limits).
+     */
+    public static Response brokenJson(JsonProcessingException e) {
+        String field = e instanceof StreamReadException read && read.getProcessor() != null
+                ? pathOf(read.getProcessor().getParsingContext()) : "";
+        String message = e instanceof StreamConstraintsException ? "is too long or too deeply nested to read" : "is not valid JSON";
+        return problem(400, "The request body is not valid JSON", e.getOriginalMessage(),
+                List.of(new Problem.FieldError(field.isEmpty() ? "body" : field, message)));
     }
 
     /** Declared for the subtype too, so that it wins over Quarkus' own mapper for it. */
@@ -60,6 +80,10 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unmappableJson(JsonMappingException e) {
+        if (e.getCause() instanceof StreamReadException unreadable) {
+            // JSON the reader gave up on inside a record (a field given twice): where it was says more.
+            return brokenJson(unreadable);
+        }
         String field = pathOf(e);
         String message = e instanceof UnrecognizedPropertyException ? "is not a known field"
                 : "has the wrong type or format";
@@ -69,18 +93,38 @@ public class ProblemMapper {
     /** A body that ends early (a multipart body cut before its closing boundary) is the client's broken request. */
     @ServerExceptionMapper
     public Response brokenBody(java.io.IOException e) {
-        return problem(400, "The request body could not be read",
-                "The body ended early or is not well-formed: " + e.getMessage(), List.of());
+        return brokenBody("The body ended early or is not well-formed: " + e.getMessage());
     }
 
+    private static Response brokenBody(String detail) {
+        return problem(400, "The request body could not be read", detail,
+                List.of(new Problem.FieldError("body", "is not a well-formed request body")));
+    }
+
+    /**
+     * Quarkus reads a JSON body itself and hands its reader's failures on wrapped in a plain 400: unwrapped
+     * here, they name the field like any other.
+     */
     @ServerExceptionMapper
     public Response httpError(WebApplicationException e) {
+        if (e.getCause() instanceof JsonMappingException mapping) {
+            return unmappableJson(mapping);
+        }
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return brokenJson(json);
+        }
         Response.StatusType status = e.getResponse().getStatusInfo();
         return problem(status.getStatusCode(), status.getReasonPhrase(), e.getMessage(), List.of());
     }
 
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
+        String reading = readingTheRequest(e);
+        if (reading != null) {
+            return reading.equals(FORM_READER) ? brokenBody("The multipart body is not well-formed.")
+                    : fields(400, "The Content-Type header is not a media type",
+                    List.of(new Problem.FieldError("Content-Type", "is not a media type, e.g. application/json")));
+        }
         if (isDatabaseUnavailable(e)) {
             // Sending the same request again is safe: with the same Idempotency-Key it cannot be recorded twice.
             LOG.warnf("Database unavailable, answered 503: %s", e.toString());
@@ -126,6 +170,26 @@ public class ProblemMapper {
         return isDatabaseUnavailable(failure.getCause(), seen);
     }
 
+    /**
+     * The framework's handler that threw {@code e} while reading the request, before any code of ours ran;
+     * null otherwise. Reading a multipart body (a Content-Type whose boundary is empty, a part whose headers
+     * are broken or whose charset is unknown) and a Content-Type header that is not a media type fail with
+     * plain runtime exceptions (StringIndexOutOfBounds, IllegalArgument, MalformedMessage): their type
+     * says nothing, but where they were thrown says it is the client's broken request, not a server error.
+     */
+    private static String readingTheRequest(Throwable e) {
+        for (StackTraceElement frame : e.getStackTrace()) {
+            String type = frame.getClassName();
+            if (type.startsWith("org.safereport.")) {
+                return null;
+            }
+            if (type.equals(FORM_READER) || type.equals(MEDIA_TYPE_READER)) {
+                return type;
+            }
+        }
+        return null;
+    }
+
     private static Response badRequest(List<Problem.FieldError> errors) {
         return fields(400, "Some fields need correcting", errors);
     }
@@ -153,6 +217,23 @@ public class ProblemMapper {
             }
         }
         return names.isEmpty() ? "body" : String.join(".", names);
+    }
+
+    /** {@code when.date}, {@code links[0]}: where the JSON reader was. */
+    private static String pathOf(JsonStreamContext context) {
+        List<String> segments = new ArrayList<>();
+        for (JsonStreamContext at = context; at != null && !at.inRoot(); at = at.getParent()) {
+            if (at.inObject() && at.getCurrentName() != null) {
+                segments.add(0, at.getCurrentName());
+            } else if (at.inArray() && at.getCurrentIndex() >= 0) {
+                segments.add(0, "[" + at.getCurrentIndex() + "]");
+            }
+        }
+        StringBuilder path = new StringBuilder();
+        for (String segment : segments) {
+            path.append(path.isEmpty() || segment.startsWith("[") ? "" : ".").append(segment);
+        }
+        return path.toString();
     }
 
     private static String pathOf(JsonMappingException e) {

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.Consumes;
@@ -60,11 +61,16 @@ public class CasesResource {
         this.clock = clock;
     }
 
+    /** Text columns cannot hold a NUL character: refused as a field error rather than failing when stored. */
+    private static final String NO_NUL = "[^\\x00]*";
+    private static final String NUL_MESSAGE = "must not contain a NUL character";
+
     /**
      * @param outcome the outcome summary the reporter will see on their status page
      * @param internalNote for staff only
      */
-    public record CloseRequest(@NotBlank @Size(max = 2000) String outcome, @Size(max = 10000) String internalNote) {
+    public record CloseRequest(@NotBlank @Size(max = 2000) @Pattern(regexp = NO_NUL, message = NUL_MESSAGE) String outcome,
+                               @Size(max = 10000) @Pattern(regexp = NO_NUL, message = NUL_MESSAGE) String internalNote) {
     }
 
     /** The cases this person may see, newest first. */

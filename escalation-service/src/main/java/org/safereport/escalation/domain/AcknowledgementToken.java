@@ -5,6 +5,7 @@ import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
@@ -44,7 +45,8 @@ public record AcknowledgementToken(UUID trackId, int step, String personId, Inst
             AcknowledgementToken token = new AcknowledgementToken(UUID.fromString(parts[0]), Integer.parseInt(parts[1]),
                     parts[2], Instant.ofEpochSecond(Long.parseLong(parts[3])));
             return now.isBefore(token.expiresAt()) ? Optional.of(token) : Optional.empty();
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | DateTimeException e) {
+            // Not base64, not a UUID or a number, or an expiry beyond the range of an Instant.
             return Optional.empty();
         }
     }

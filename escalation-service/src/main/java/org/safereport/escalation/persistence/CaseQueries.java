@@ -54,6 +54,9 @@ public class CaseQueries {
             query.append(" and state = :state");
             parameters.put("state", value);
         });
+        if (category.isPresent() && !storable(category.get())) {
+            return List.of();
+        }
         category.ifPresent(value -> {
             query.append(" and routedCategory = :category");
             parameters.put("category", value);
@@ -79,8 +82,19 @@ public class CaseQueries {
 
     @Transactional
     public Optional<CaseHistory> historyByReference(String reference) {
+        if (!storable(reference)) {
+            return Optional.empty();
+        }
         return EscalationCase.<EscalationCase>find("reference", reference).firstResultOptional()
                 .flatMap(escalationCase -> history(escalationCase.id));
+    }
+
+    /**
+     * Whether {@code text} could be stored: PostgreSQL text holds no NUL character, so no case has one in
+     * its reference or category, and a query with one fails rather than finding nothing.
+     */
+    private static boolean storable(String text) {
+        return text.indexOf('\u0000') < 0;
     }
 
     private static List<CaseRecord> withTracksAndSteps(List<EscalationCase> cases) {

@@ -166,6 +166,10 @@ public class CaseStore {
      */
     @Transactional
     public Closing close(UUID caseId, String closedBy, String outcome, String internalNote) {
+        // The tracks before the case, as the deadline engine and an acknowledgement take them (a track, then
+        // its case): a close at the same moment as either waits for it rather than deadlocking with it.
+        List<CaseTrack> tracks = CaseTrack.<CaseTrack>find("caseId = ?1 order by id", caseId)
+                .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).list();
         EscalationCase escalationCase = EscalationCase.findById(caseId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         if (escalationCase == null) {
             return Closing.NOT_FOUND;
@@ -174,7 +178,7 @@ public class CaseStore {
             return Closing.ALREADY_CLOSED;
         }
         Instant now = clock.instant();
-        for (CaseTrack track : CaseTrack.forCase(caseId)) {
+        for (CaseTrack track : tracks) {
             track.state = TrackState.CLOSED;
             track.nextDueAt = null;
         }

@@ -9,6 +9,7 @@ import jakarta.persistence.Table;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * A short code standing for a signed acknowledgement token, for text messages. The code only leads to the
@@ -23,6 +24,7 @@ public class ShortLink extends PanacheEntityBase {
     /** 10 characters of 31: about 49 bits, far beyond guessing within a link's lifetime. */
     private static final int LENGTH = 10;
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Pattern FORMAT = Pattern.compile("[" + new String(ALPHABET) + "]{" + LENGTH + "}");
 
     @Id
     public String code;
@@ -47,8 +49,12 @@ public class ShortLink extends PanacheEntityBase {
         return link.code;
     }
 
-    /** The token behind {@code code}, while it has not expired. */
+    /** The token behind {@code code}, while it has not expired; nothing for what is not a code at all. */
     public static Optional<String> token(String code, Instant now) {
+        if (!FORMAT.matcher(code).matches()) {
+            // Not worth a query; and some text (a NUL character) cannot even be a query parameter.
+            return Optional.empty();
+        }
         return ShortLink.<ShortLink>findByIdOptional(code).filter(link -> link.expiresAt.isAfter(now)).map(link -> link.token);
     }
 }

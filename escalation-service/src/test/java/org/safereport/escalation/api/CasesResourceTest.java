@@ -135,4 +135,38 @@ class CasesResourceTest {
                 .body(org.hamcrest.Matchers.containsString("Jordan Ashby"));
         as("team-leader").when().get("/cases/" + reference).then().statusCode(404);
     }
+
+    @Test
+    void closingCasesWhileTheirDeadlinesFireNeverDeadlocks() throws Exception {
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            ids.add(idOf(fileReport("RESIDENT_CONTACT", false, null)));
+        }
+        clock.advance(Duration.ofMinutes(61));
+        // The engine takes the due tracks first and then updates their cases; closing takes a case and then its tracks.
+        java.util.concurrent.ExecutorService engine = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            java.util.concurrent.Future<Integer> firing = engine.submit(deadlines::fireDue);
+            java.util.Collections.reverse(ids);
+            for (String id : ids) {
+                as("chief-executive").contentType("application/json").body("{\"outcome\": \"Advice given to the member.\"}")
+                        .when().post("/api/v1/cases/" + id + "/close").then().statusCode(200);
+            }
+            firing.get();
+        } finally {
+            engine.shutdown();
+        }
+    }
+
+    @Test
+    void aNulCharacterFindsNoCaseAndClosesNoneButIsNeverAServerError() {
+        String id = idOf(fileReport("GRIEVANCE", false, null));
+
+        as("chief-executive").urlEncodingEnabled(false).when().get("/cases/SM-1%00").then().statusCode(404).contentType("text/html");
+        as("chief-executive").urlEncodingEnabled(false).when().get("/api/v1/cases?category=GRIEVANCE%00").then().statusCode(200)
+                .body("size()", equalTo(0));
+        as("chief-executive").contentType("application/json").body("{\"outcome\": \"Dealt with.\\u0000\"}")
+                .when().post("/api/v1/cases/" + id + "/close").then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", hasItem("outcome"));
+    }
 }

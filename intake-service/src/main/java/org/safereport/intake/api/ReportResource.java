@@ -1,6 +1,7 @@
 package org.safereport.intake.api;
 
 import org.safereport.problem.ProblemMapper;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -80,8 +81,15 @@ public class ReportResource {
         if (report == null || report.isBlank()) {
             return ProblemMapper.fields(400, "Some fields need correcting", List.of(new Problem.FieldError("report", "send the report as JSON in the part named report")));
         }
-        // Jackson's own failures become 400 problems naming the field, in the shared ProblemMapper.
-        ReportSubmission submission = objectMapper.readValue(report, ReportSubmission.class);
+        // A field of the wrong type becomes a 400 problem naming it, in the shared ProblemMapper; a part that is
+        // not JSON at all is named here, as the part.
+        ReportSubmission submission;
+        try {
+            submission = objectMapper.readValue(report, ReportSubmission.class);
+        } catch (JsonParseException e) {
+            return ProblemMapper.fields(400, "Some fields need correcting", List.of(new Problem.FieldError("report",
+                    "is not valid JSON: " + e.getOriginalMessage())));
+        }
         if (submission == null) {
             return ProblemMapper.fields(400, "Some fields need correcting", List.of(new Problem.FieldError("report", "send the report as JSON in the part named report")));
         }

@@ -23,6 +23,7 @@ public record ReportSubmission(
 
         @NotBlank(message = "describe what happened")
         @Size(min = 10, max = 10_000, message = "must be between 10 and 10,000 characters")
+        @StorableText
         String description,
 
         @Valid
@@ -35,6 +36,7 @@ public record ReportSubmission(
         List<@NotNull(message = "must be a link")
              @Size(max = 2000, message = "must be at most 2,000 characters")
              @Pattern(regexp = "(?i)https?://[^\\s/?#]+[^\\s]*", message = "must be a web address starting with http:// or https://")
+             @StorableText
              String> links,
 
         @Valid
@@ -84,29 +86,35 @@ public record ReportSubmission(
     public record Where(
             Platform platform,
             @Size(max = 100, message = "must be at most 100 characters")
+            @StorableText
             String other) {
     }
 
     /** The member the report is about, if any: the report never goes to them. */
     public record Subject(
             @Size(max = 200, message = "must be at most 200 characters")
+            @StorableText
             String name,
 
             @Email(message = "must be an email address")
             @Size(max = 254, message = "must be at most 254 characters")
+            @StorableText
             String email) {
     }
 
     /** Who filed the report; leave it out (or set anonymous) to report anonymously. */
     public record Reporter(
             @Size(max = 200, message = "must be at most 200 characters")
+            @StorableText
             String name,
 
             @Email(message = "must be an email address")
             @Size(max = 254, message = "must be at most 254 characters")
+            @StorableText
             String email,
 
             @Pattern(regexp = "\\+?[0-9 ()-]{6,20}", message = "must be a phone number")
+            @Size(max = 20, message = "must be at most 20 characters")
             String phone) {
     }
 }

@@ -9,6 +9,7 @@ import org.safereport.intake.domain.Platform;
 import org.safereport.intake.domain.PublicPolicy;
 import org.safereport.problem.Problem.FieldError;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -19,6 +20,9 @@ import java.util.List;
  */
 @ApplicationScoped
 public class SubmissionCheck {
+
+    /** No social media post is older; and PostgreSQL's dates end in 4713 BC, where a typed year -999999999 would fail to store. */
+    static final LocalDate EARLIEST_DATE = LocalDate.of(1900, 1, 1);
 
     private final Validator validator;
 
@@ -35,6 +39,9 @@ public class SubmissionCheck {
         if (submission.category() != null && errors.stream().noneMatch(error -> error.field().equals("category"))
                 && policy.category(submission.category()).isEmpty()) {
             errors.add(new FieldError("category", "must be one of " + policy.codes()));
+        }
+        if (submission.when() != null && submission.when().date() != null && submission.when().date().isBefore(EARLIEST_DATE)) {
+            errors.add(new FieldError("when.date", "must not be before 1900"));
         }
         if (submission.when() != null && submission.when().time() != null && submission.when().date() == null) {
             errors.add(new FieldError("when.date", "give the date as well as the time"));
