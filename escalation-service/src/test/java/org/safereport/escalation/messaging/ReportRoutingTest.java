@@ -115,4 +115,22 @@ class ReportRoutingTest {
         assertThat(awaitNotificationRequest(reference).get("recipient").get("email").asText())
                 .isEqualTo("chief.executive@example.org");
     }
+
+    @Test
+    void eventWhoseReferenceCouldNeverBeStoredGoesToTheDeadLetterTopicAndConsumptionGoesOn() throws Exception {
+        UUID badReportId = UUID.randomUUID();
+        KafkaTopics.send("reports.submitted.v1", badReportId.toString(),
+                reportEvent(UUID.randomUUID(), badReportId, "SM-FAR-TOO-LONG-" + badReportId, "SECURITY_EXPOSURE", null));
+        String reference = uniqueReference();
+        UUID reportId = UUID.randomUUID();
+        KafkaTopics.send("reports.submitted.v1", reportId.toString(),
+                reportEvent(UUID.randomUUID(), reportId, reference, "SECURITY_EXPOSURE", null));
+
+        ConsumerRecord<String, String> dead = KafkaTopics.awaitRecords("reports.submitted.v1.dlq", 1,
+                record -> record.value().contains(badReportId.toString()), WAIT).get(0);
+        assertThat(new String(dead.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8))
+                .contains("reference");
+        assertThat(awaitNotificationRequest(reference).get("recipient").get("email").asText())
+                .isEqualTo("chief.executive@example.org");
+    }
 }
