@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.safereport.escalation.AdjustableClock;
 import org.safereport.escalation.CaseFixtures;
+import org.safereport.escalation.SignedTokens;
 import org.safereport.escalation.config.EscalationConfig;
 import org.safereport.escalation.domain.CaseState;
 import org.safereport.escalation.persistence.CaseStep;
@@ -123,12 +124,12 @@ class AcknowledgementFuzzTest {
                 trackA.id + "|0|" + firstA.personId + "|" + Long.MAX_VALUE, trackA.id + "|0|" + firstA.personId + "|" + Long.MIN_VALUE,
                 trackA.id + "|0|" + firstA.personId + "|99999999999999999999", trackA.id + "|0|" + firstA.personId + "|1e10",
                 trackA.id + "|99999999999|" + firstA.personId + "|" + valid.getEpochSecond(), "\u0000|\u0000|\u0000|\u0000")) {
-            tokens.add(FuzzInputs.signed(payload, key));
+            tokens.add(SignedTokens.signed(payload, key));
         }
         // Well formed and unexpired, but signed with a key other than the service's.
         byte[] otherKey = "another-signing-key-of-at-least-32-characters".getBytes(StandardCharsets.UTF_8);
         tokens.add(FuzzInputs.token(trackA.id, firstA.stepIndex, firstA.personId, valid, otherKey));
-        tokens.add(FuzzInputs.signed(trackA.id + "|0|" + firstA.personId + "|" + valid.getEpochSecond(), new byte[32]));
+        tokens.add(SignedTokens.signed(trackA.id + "|0|" + firstA.personId + "|" + valid.getEpochSecond(), new byte[32]));
 
         // A mutation may spell the valid token again (the signature's last character carries two unused bits).
         tokens.removeIf(token -> token.equals(tokenA) || FuzzInputs.sameToken(token, tokenA));

@@ -13,8 +13,6 @@ import org.safereport.escalation.persistence.NotificationRecord;
 import org.safereport.escalation.persistence.TimelineEntry;
 import org.safereport.testing.fuzz.HostileInput;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -35,25 +33,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 final class FuzzInputs {
 
-    private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODE = Base64.getUrlDecoder();
     private static final String BASE64URL_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
     /** The short codes' alphabet (no look-alikes). */
     static final String SHORT_CODE_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz";
 
     private FuzzInputs() {
-    }
-
-    /** A link's token, signed with {@code key} over {@code payload} as the service signs it (the payload is not checked). */
-    static String signed(String payload, byte[] key) {
-        String encoded = BASE64URL.encodeToString(payload.getBytes(StandardCharsets.UTF_8));
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return encoded + "." + BASE64URL.encodeToString(mac.doFinal(encoded.getBytes(StandardCharsets.US_ASCII)));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     static String token(UUID trackId, int step, String personId, Instant expiresAt, byte[] key) {
