@@ -33,13 +33,15 @@ public final class CaseFixtures {
     public static String fileReport(Instant now, String category, boolean youngPersonAtRisk, String reporterEmail,
                                     String subjectEmail) {
         String digits = String.format("%08d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 100_000_000L));
-        return fileReport(now, "SM-" + digits.substring(0, 4) + "-" + digits.substring(4), category, youngPersonAtRisk,
-                reporterEmail, subjectEmail);
+        String reference = "SM-" + digits.substring(0, 4) + "-" + digits.substring(4);
+        UUID reportId = publishReport(now, reference, category, youngPersonAtRisk, reporterEmail, subjectEmail);
+        await().atMost(WAIT).until(() -> QuarkusTransaction.requiringNew().call(() -> EscalationCase.count("reportId", reportId)) == 1);
+        return reference;
     }
 
-    /** Files a report with the reference given (any text, as a broken or hostile producer might send). */
-    public static String fileReport(Instant now, String reference, String category, boolean youngPersonAtRisk,
-                                    String reporterEmail, String subjectEmail) {
+    /** Publishes a report event with the reference given (any text, as a broken or hostile producer might send); returns its report id. */
+    public static UUID publishReport(Instant now, String reference, String category, boolean youngPersonAtRisk,
+                                     String reporterEmail, String subjectEmail) {
         UUID reportId = UUID.randomUUID();
         KafkaTopics.send("reports.submitted.v1", reportId.toString(), """
                 {"eventId": "%s", "eventType": "report.submitted", "schemaVersion": 1, "reportId": "%s",
@@ -47,8 +49,7 @@ public final class CaseFixtures {
                  "reporterEmail": %s, "subjectEmail": %s, "submittedAt": "%s"}
                 """.formatted(UUID.randomUUID(), reportId, quoted(reference), quoted(category), youngPersonAtRisk,
                 quoted(reporterEmail), quoted(subjectEmail), now));
-        await().atMost(WAIT).until(() -> QuarkusTransaction.requiringNew().call(() -> EscalationCase.count("reportId", reportId)) == 1);
-        return reference;
+        return reportId;
     }
 
     private static String quoted(String value) {

@@ -1,15 +1,18 @@
 package org.safereport.escalation.fuzz;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.safereport.escalation.AdjustableClock;
 import org.safereport.escalation.CaseFixtures;
+import org.safereport.escalation.persistence.EscalationCase;
 import org.safereport.testing.KafkaTestResource;
 import org.safereport.testing.KafkaTopics;
 import org.safereport.testing.PostgresTestResource;
@@ -17,6 +20,10 @@ import org.safereport.testing.fuzz.FuzzTally;
 import org.safereport.testing.fuzz.HostileInput;
 import org.safereport.testing.fuzz.PageCheck;
 
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,8 +33,8 @@ import static org.safereport.escalation.fuzz.FuzzInputs.raw;
 import static org.safereport.escalation.fuzz.FuzzInputs.segment;
 
 /**
- * Script and HTML payloads stored where the escalation service's pages show them: a report's reference
- * (from the report event; 12 characters at most), a delivery failure's reason (from the notification
+ * Script and HTML payloads sent where the escalation service's pages could show them: a report's reference
+ * (from the report event, refused unless it is intake's form), a delivery failure's reason (from the notification
  * service), a case's outcome (from the staff who close it), and a reference typed into the case page's
  * address. The staff case page {@code /cases/{reference}} and the acknowledgement page must show each as
  * text, never as markup ({@link PageCheck}).
@@ -48,19 +55,27 @@ class ScriptPayloadTest {
     void payloadsAreTextOnTheCaseAndAcknowledgementPages() {
         FuzzTally tally = new FuzzTally("script payloads on escalation pages", HostileInput.seed());
 
-        for (String payload : HostileInput.shortScripts()) {
-            String reference = CaseFixtures.fileReport(clock.instant(), payload, "RESIDENT_CONTACT", false, "support.worker@example.org", null);
-            String link = FuzzInputs.linkPath(requests(reference, 1).get(0));
-            check(tally, "case page of the case " + payload, chiefExecutive().get("/cases/" + segment(payload)), 200, payload);
-            check(tally, "acknowledgement page of the case " + payload, raw().get(link), 200, payload);
-            check(tally, "acknowledgement page of the case " + payload + " after the button", raw().post(link), 200, payload);
-        }
+        // A reference is intake's SM-XXXX-XXXX: an event carrying script there is refused with its reason and opens no case.
+        Map<String, UUID> refused = new LinkedHashMap<>();
+        HostileInput.shortScripts().forEach(payload -> refused.put(payload,
+                CaseFixtures.publishReport(clock.instant(), payload, "RESIDENT_CONTACT", false, "support.worker@example.org", null)));
+        List<ConsumerRecord<String, String>> deadLetters = KafkaTopics.awaitRecords("reports.submitted.v1.dlq", refused.size(),
+                record -> refused.values().stream().anyMatch(id -> record.value().contains(id.toString())), CaseFixtures.WAIT);
+        refused.forEach((payload, reportId) -> tally.check("report event with the reference " + payload, () -> {
+            assertThat(deadLetters).filteredOn(record -> record.value().contains(reportId.toString())).singleElement()
+                    .extracting(record -> new String(record.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8))
+                    .asString().contains("reference");
+            assertThat(QuarkusTransaction.requiringNew().call(() -> EscalationCase.count("reportId", reportId))).as("cases").isZero();
+        }));
 
         for (String payload : HostileInput.scripts()) {
             String reference = CaseFixtures.fileReport(clock.instant(), "INAPPROPRIATE_MATERIAL", false);
             JsonNode request = requests(reference, 1).get(0);
             failedForGood(request, payload);
             await().atMost(CaseFixtures.WAIT).until(() -> CaseFixtures.timelineCount(reference, "DELIVERY") == 1);
+            String link = FuzzInputs.linkPath(request);
+            check(tally, "acknowledgement page of the case with the reason " + payload, raw().get(link), 200, null);
+            check(tally, "acknowledgement page of the case with the reason " + payload + " after the button", raw().post(link), 200, null);
             String id = CaseFixtures.escalationCase(reference).id.toString();
             chiefExecutive().contentType("application/json")
                     .body("{\"outcome\": " + HostileInput.jsonString(payload) + ", \"internalNote\": " + HostileInput.jsonString(payload) + "}")

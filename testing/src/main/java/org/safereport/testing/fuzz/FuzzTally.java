@@ -50,6 +50,11 @@ public final class FuzzTally {
         check(input, status, () -> { });
     }
 
+    /** An input no HTTP status answers (an event on a topic), judged by its invariant alone. */
+    public void check(String input, Runnable invariant) {
+        check(input, 0, invariant);
+    }
+
     /** A check about several inputs together (what the database holds after them), counted as no input. */
     public void verify(String what, Runnable invariant) {
         try {
