@@ -77,6 +77,9 @@ public class EscalationCase extends PanacheEntityBase {
     public String internalNote;
 
     public static boolean existsForReport(UUID reportId) {
-        return count("reportId", reportId) > 0;
+        // A query of our own: Panache's count() makes Hibernate build its count query afresh on every call.
+        return getEntityManager().createQuery("select count(c) from EscalationCase c where c.reportId = :reportId", Long.class)
+                .setParameter("reportId", reportId)
+                .getSingleResult() > 0;
     }
 }

@@ -61,6 +61,7 @@ public class StatusStore {
             report.closedAt = event.occurredAt();
             report.outcome = event.outcome();
         }
-        LOG.infof("Report %s is now %s", report.reference, report.status);
+        // DEBUG: the escalation service logs each change of the case; this is its copy for the status page.
+        LOG.debugf("Report %s is now %s", report.reference, report.status);
     }
 }

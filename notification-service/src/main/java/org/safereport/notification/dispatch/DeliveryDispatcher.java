@@ -94,7 +94,8 @@ public class DeliveryDispatcher {
     }
 
     void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) DeliveryStore.DeliveriesAccepted accepted) {
-        loops.values().forEach(DrainLoop::request);
+        // Only the channels that have something new: a round finding nothing is still a transaction.
+        accepted.channels().forEach(channel -> loops.get(channel).request());
     }
 
     /** Picks up retries as they fall due, and whatever a restart or an outage left behind. */

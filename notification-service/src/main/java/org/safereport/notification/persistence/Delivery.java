@@ -60,4 +60,13 @@ public class Delivery extends PanacheEntityBase {
     /** The provider's id for the sent message: the SMTP Message-ID or the SMS provider's message sid. */
     @Column(name = "provider_message_id")
     public String providerMessageId;
+
+    public static boolean exists(UUID requestId, String channel) {
+        // A query of our own: Panache's count() makes Hibernate build its count query afresh on every call.
+        return getEntityManager().createQuery(
+                        "select count(d) from Delivery d where d.requestId = :requestId and d.channel = :channel", Long.class)
+                .setParameter("requestId", requestId)
+                .setParameter("channel", channel)
+                .getSingleResult() > 0;
+    }
 }

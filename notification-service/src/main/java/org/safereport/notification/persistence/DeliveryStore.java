@@ -4,12 +4,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
+import org.safereport.notification.domain.Channel;
 import org.safereport.notification.domain.DeliveryState;
 import org.safereport.notification.messaging.NotificationRequested;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.UUID;
 
 /** Records a notification request as one delivery per channel, once, whatever the redelivery. */
@@ -26,17 +29,17 @@ public class DeliveryStore {
         this.clock = clock;
     }
 
-    /** Fired in the accepting transaction; the dispatcher starts on them after the commit. */
-    public record DeliveriesAccepted() {
+    /** Fired in the accepting transaction; the dispatcher starts on these channels after the commit. */
+    public record DeliveriesAccepted(Set<Channel> channels) {
     }
 
     @Transactional
     public void accept(NotificationRequested request, String requestJson) {
         Instant now = clock.instant();
-        int added = 0;
+        Set<Channel> added = EnumSet.noneOf(Channel.class);
         for (String channel : new LinkedHashSet<>(request.channels())) {
             // The unique (request_id, channel) constraint is the guarantee; this check spares a failed insert.
-            if (Delivery.count("requestId = ?1 and channel = ?2", request.requestId(), channel) > 0) {
+            if (Delivery.exists(request.requestId(), channel)) {
                 continue;
             }
             Delivery delivery = new Delivery();
@@ -50,12 +53,12 @@ public class DeliveryStore {
             delivery.nextAttemptAt = now;
             delivery.createdAt = now;
             delivery.persist();
-            added++;
+            added.add(Channel.named(channel).orElseThrow());
         }
-        if (added > 0) {
+        if (!added.isEmpty()) {
             LOG.infof("Notification %s (%s) for case %s accepted on %s", request.requestId(), request.template(),
                     request.caseReference(), String.join(" and ", new LinkedHashSet<>(request.channels())));
-            accepted.fire(new DeliveriesAccepted());
+            accepted.fire(new DeliveriesAccepted(added));
         } else {
             LOG.infof("Notification %s for case %s was already accepted: nothing more to send", request.requestId(),
                     request.caseReference());
