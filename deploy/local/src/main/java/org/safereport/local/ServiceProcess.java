@@ -25,9 +25,10 @@ public final class ServiceProcess extends ManagedProcess {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build it first with 'mvn -DskipTests package'");
         }
-        // Serial GC: no concurrent GC threads or G1 remembered sets to pay for on a small machine; smaller
-        // thread stacks for the many worker and Kafka threads.
-        List<String> command = List.of(javaExecutable(), "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-Xss512k",
+        // C1 only: at this volume C2 kept recompiling for minutes and cost a fifth of each service's CPU
+        // (the benchmark's figures, bench/README.md). Serial GC: no concurrent GC threads or G1 remembered
+        // sets to pay for on a small machine. Smaller thread stacks for the many worker and Kafka threads.
+        List<String> command = List.of(javaExecutable(), "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k",
                 "-jar", jar.toString());
         Map<String, String> env = new java.util.HashMap<>(environment);
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
