@@ -62,6 +62,8 @@ public final class Benchmark {
      * default): a group that keeps up is still up to that much load behind in its committed offsets.
      */
     private static final int COMMIT_INTERVAL_SECONDS = 5;
+    /** A phase whose end-to-end latency grew by more than this from its start to its end fell behind. */
+    private static final long MAX_BACKLOG_GROWTH_MICROS = 1_000_000;
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).executor(Executors.newFixedThreadPool(4)).build();
@@ -276,7 +278,8 @@ public final class Benchmark {
         double achieved = samples.size() / sent.seconds();
         boolean lagOk = lagAtEnd.values().stream()
                 .allMatch(value -> value >= 0 && value <= Math.max(20, rate * (COMMIT_INTERVAL_SECONDS + 1)));
-        boolean keptUp = errors == 0 && endToEndMicros.size() == accepted.size() && lagOk && achieved >= 0.95 * rate;
+        boolean keptUp = errors == 0 && endToEndMicros.size() == accepted.size() && lagOk && achieved >= 0.95 * rate
+                && backlogGrowthMicros(endToEndMicros) <= MAX_BACKLOG_GROWTH_MICROS;
         PhaseResult result = new PhaseResult(system, phase, rate, achieved, samples.size(), accepted.size(), errors,
                 Stats.of(requestMicros), Stats.of(endToEndMicros), endToEndMicros.size(), emailsPerSecond, cpuUsed, maxLag,
                 lagAtEnd, keptUp, errorExamples);
@@ -306,6 +309,20 @@ public final class Benchmark {
     }
 
     /** After the warm-up: until both consumer groups have caught up, so that the first rate starts clean. */
+    /**
+     * How much later the last fifth of a phase's emails arrived than its first fifth (medians, in send order):
+     * a stack that does not keep up falls further behind with every second, even when the drain lets it
+     * deliver everything in the end.
+     */
+    static long backlogGrowthMicros(List<Long> endToEndInSendOrder) {
+        int fifth = endToEndInSendOrder.size() / 5;
+        if (fifth == 0) {
+            return 0;
+        }
+        return Stats.median(endToEndInSendOrder.subList(endToEndInSendOrder.size() - fifth, endToEndInSendOrder.size()))
+                - Stats.median(endToEndInSendOrder.subList(0, fifth));
+    }
+
     /** Waits (at most the settle time) until what the warm-up or the phase before left queued is done, so that no phase pays for another. */
     private void awaitQuiet() throws InterruptedException {
         long deadline = System.nanoTime() + settle.toNanos();

@@ -30,6 +30,12 @@ public record Stats(int count, double p50, double p95, double p99, double max, d
                 millis(percentile(sorted, 99)), millis(sorted[sorted.length - 1]), sum / sorted.length / 1000.0);
     }
 
+    /** The nearest-rank median of {@code values}, in their unit. */
+    static long median(Collection<Long> values) {
+        long[] sorted = values.stream().mapToLong(Long::longValue).sorted().toArray();
+        return percentile(sorted, 50);
+    }
+
     /** The nearest-rank percentile of an ascending array: the value at rank ceil(p/100 * n). */
     static long percentile(long[] sorted, double p) {
         if (sorted.length == 0) {
