@@ -16,7 +16,7 @@ import java.util.Map;
  * @param cpuMillis CPU time each process used in this phase (sending and draining)
  * @param maxLag the highest consumer lag seen per group while sending
  * @param lagAtEnd the lag per group when the last request had been sent
- * @param keptUp no errors, every email arrived, and no group was left further behind than its commit interval plus a second of load
+ * @param keptUp no errors, every email arrived, and no group was left further behind than its commit interval plus a second of load, and the latency did not grow over the phase
  */
 record PhaseResult(String system, String phase, double rate, double achievedRate, int sent, int accepted, int errors,
                    Stats request, Stats endToEnd, int delivered, double emailsPerSecond,
