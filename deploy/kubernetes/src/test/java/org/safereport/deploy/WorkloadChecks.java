@@ -57,6 +57,7 @@ final class WorkloadChecks {
                 securityContext(where, pod.getSecurityContext(), container, problems);
                 writableTmp(where, pod, container, problems);
                 image(where, container.getImage(), problems);
+                jvmOptions(where, container, problems);
             }
             sources.service(deployment.getMetadata().getName()).ifPresent(service -> {
                 gracefulShutdown(subject, pod, service, problems);
@@ -129,6 +130,16 @@ final class WorkloadChecks {
         if (seccomp == null || !"RuntimeDefault".equals(seccomp.getType())) {
             problems.add(where + " does not use seccompProfile RuntimeDefault");
         }
+    }
+
+    /** The image's start script already selects a collector: a second -XX:+Use...GC stops the JVM from starting. */
+    private static void jvmOptions(String where, Container container, List<String> problems) {
+        container.getEnv().stream()
+                .filter(variable -> variable.getName().equals("JAVA_OPTS_APPEND") && variable.getValue() != null)
+                .flatMap(variable -> Stream.of(variable.getValue().trim().split("\\s+")))
+                .filter(option -> option.matches("-XX:\\+Use\\w*GC"))
+                .forEach(option -> problems.add(where + " appends " + option
+                        + " to the JVM options, but the image selects a collector already and two stop the JVM from starting"));
     }
 
     private static void writableTmp(String where, PodSpec pod, Container container, List<String> problems) {
