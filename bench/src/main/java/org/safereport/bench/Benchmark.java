@@ -326,9 +326,9 @@ public final class Benchmark {
     /** Waits (at most the settle time) until what the warm-up or the phase before left queued is done, so that no phase pays for another. */
     private void awaitQuiet() throws InterruptedException {
         long deadline = System.nanoTime() + settle.toNanos();
-        while (!lag.sample().values().stream().allMatch(value -> value == 0)) {
+        for (Map<String, Long> behind = lag.sample(); !behind.values().stream().allMatch(value -> value == 0); behind = lag.sample()) {
             if (System.nanoTime() > deadline) {
-                System.out.printf("  (still %s records behind after %d s; starting anyway)%n", lag.sample(), settle.toSeconds());
+                System.out.printf("  (still %s records behind after %d s; starting anyway)%n", behind, settle.toSeconds());
                 return;
             }
             Thread.sleep(250);
