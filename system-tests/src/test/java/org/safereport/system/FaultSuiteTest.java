@@ -56,9 +56,9 @@ import static org.awaitility.Awaitility.await;
  * that timed out landed: seen when the broker comes back, and when intake stops between Kafka's
  * acknowledgement and marking the row); the consumers absorb it by event id, which is what the one case and
  * the one email per report show. Nothing is delivered twice, except that the messages being sent at the very
- * moment the notification service is killed (one round: at most a batch per channel) can be sent again after
- * its restart (SMTP cannot take a message back): such a repeat carries the same Message-ID, so mail clients
- * show it once.
+ * moment the notification service is killed or the database stops (one round: at most a batch per channel)
+ * can be sent again once both are back, since their outcome could not be recorded (SMTP cannot take a message
+ * back): such a repeat carries the same Message-ID, so mail clients show it once.
  *
  * <p>{@code mvn -B verify -pl system-tests -Dtest=FaultSuiteTest -Dsoak} (after a build) runs the same
  * faults under 10,000 reports or more.
@@ -75,6 +75,11 @@ class FaultSuiteTest {
     private static final Duration BETWEEN_FAULTS = Duration.ofSeconds(SOAK ? 20 : 3);
     /** How many deliveries of a channel the notification service sends at once (notification.*.batch-size). */
     private static final int NOTIFICATION_BATCH_SIZE = 4;
+    /**
+     * Faults that can cut off a round of sends after the messages went out and before their outcome was
+     * recorded, one round per channel each: the notification service's kill and the database's stop.
+     */
+    private static final int ROUNDS_CUT_OFF = 2;
     /** The first step's deadline in the suite's policy; the later steps' deadlines are a day, so each case escalates once. */
     private static final Duration FIRST_DEADLINE = Duration.ofSeconds(15);
 
@@ -213,15 +218,16 @@ class FaultSuiteTest {
             assertThat(counts.emails(report.route().firstEmail(), reference)).as("first email about " + reference).isEqualTo(1);
             assertThat(counts.emails(report.route().nextEmail(), reference)).as("escalation email about " + reference).isEqualTo(1);
             if (report.route().texts()) {
-                assertThat(counts.texts(report.route().firstMobile(), reference)).as("first text about " + reference).isEqualTo(1);
-                assertThat(counts.texts(report.route().nextMobile(), reference)).as("escalation text about " + reference).isEqualTo(1);
+                // A text has no id to tell a resend from a second message: the bound on repeats below covers texts.
+                assertThat(counts.texts(report.route().firstMobile(), reference)).as("first text about " + reference).isPositive();
+                assertThat(counts.texts(report.route().nextMobile(), reference)).as("escalation text about " + reference).isPositive();
             }
         }
-        assertThat(counts.repeatedEmails).as("repeated emails: only those cut off by the notification service's crash, same Message-ID")
+        assertThat(counts.repeatedEmails).as("a repeated email is a resend of the same message, same Message-ID")
                 .allSatisfy((subjectAndRecipient, messageIds) -> assertThat(messageIds).hasSize(1));
         assertThat(counts.repeatedEmails.size() + counts.repeatedTexts.size())
-                .as("repeats, only for the sends of the round in flight when the notification service was killed")
-                .isLessThanOrEqualTo(2 * NOTIFICATION_BATCH_SIZE);
+                .as("repeats, only for the sends of the rounds whose outcome could not be recorded")
+                .isLessThanOrEqualTo(ROUNDS_CUT_OFF * 2 * NOTIFICATION_BATCH_SIZE);
     }
 
     /** Files reports at a steady rate on a thread of its own, noting which were accepted and what else came back. */
@@ -276,14 +282,14 @@ class FaultSuiteTest {
 
     /** What reached the recipients and the escalation database, counted per report. */
     private record Counts(Set<String> cases, Map<String, Integer> escalations,
-                          Map<String, Map<String, Long>> emailsByRecipient, Map<String, Map<String, Long>> textsByRecipient,
+                          Map<String, Map<String, Set<String>>> emailsByRecipient, Map<String, Map<String, Long>> textsByRecipient,
                           Map<String, Set<String>> repeatedEmails, Map<String, Long> repeatedTexts) {
 
         static Counts now(List<Accepted> accepted) throws SQLException {
             Set<String> references = accepted.stream().map(Accepted::reference).collect(Collectors.toSet());
             List<MailSandbox.ReceivedMail> mails = stack.mailbox().messages();
             List<SmsSink.ReceivedText> texts = stack.mailbox().texts();
-            Map<String, Map<String, Long>> emails = new HashMap<>();
+            Map<String, Map<String, Set<String>>> emails = new HashMap<>();
             Map<String, Set<String>> messageIds = new HashMap<>();
             Map<String, Long> deliveries = new HashMap<>();
             for (MailSandbox.ReceivedMail mail : mails) {
@@ -292,7 +298,8 @@ class FaultSuiteTest {
                     deliveries.merge(key, 1L, Long::sum);
                     messageIds.computeIfAbsent(key, k -> new TreeSet<>()).add(mail.messageId());
                     referenceIn(mail.subject(), references).ifPresent(reference ->
-                            emails.computeIfAbsent(recipient, r -> new HashMap<>()).merge(reference, 1L, Long::sum));
+                            emails.computeIfAbsent(recipient, r -> new HashMap<>())
+                                    .computeIfAbsent(reference, r -> new HashSet<>()).add(mail.messageId()));
                 }
             }
             Map<String, Map<String, Long>> textCounts = new HashMap<>();
@@ -331,8 +338,9 @@ class FaultSuiteTest {
             return Optional.empty();
         }
 
+        /** Distinct messages: a resend of the same message (same Message-ID) counts once. */
         long emails(String recipient, String reference) {
-            return emailsByRecipient.getOrDefault(recipient, Map.of()).getOrDefault(reference, 0L);
+            return emailsByRecipient.getOrDefault(recipient, Map.of()).getOrDefault(reference, Set.of()).size();
         }
 
         long texts(String mobile, String reference) {
