@@ -15,21 +15,25 @@ import org.safereport.local.PostgresServer;
 import org.safereport.local.ServiceProcess;
 import org.safereport.local.SmsSink;
 
+import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -42,6 +46,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -127,9 +132,17 @@ class FaultSuiteTest {
     }
 
     @AfterAll
-    static void stopIt() {
+    static void stopIt() throws IOException {
         if (stack != null) {
             stack.close();
+        }
+        // The temporary folder goes; each part's log stays, to trace a failure back to what a part did.
+        Path kept = Path.of("target", "fault-suite-logs");
+        Files.createDirectories(kept);
+        try (Stream<Path> logs = Files.list(data.resolve("stack").resolve("logs"))) {
+            for (Path log : logs.toList()) {
+                Files.copy(log, kept.resolve(log.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
         }
     }
 
@@ -176,6 +189,7 @@ class FaultSuiteTest {
         });
 
         long startedAt = System.nanoTime();
+        NavigableMap<Instant, String> injected = new TreeMap<>();
         ReportStream stream = new ReportStream();
         stream.start();
         for (Map.Entry<String, Fault> fault : faults.entrySet()) {
@@ -183,6 +197,7 @@ class FaultSuiteTest {
             pause(BETWEEN_FAULTS);
             System.out.printf("fault suite: injecting: %s (%d reports accepted so far)%n", fault.getKey(), stream.accepted.size());
             stream.during(fault.getKey());
+            injected.put(Instant.now(), fault.getKey());
             fault.getValue().inject();
         }
         stream.during("steady");
@@ -203,6 +218,7 @@ class FaultSuiteTest {
         Counts counts = Counts.now(accepted);
         Map<String, Integer> publications = publications(accepted);
         counts.print(accepted, publications);
+        printRepeats(injected);
 
         assertThat(accepted).hasSizeGreaterThanOrEqualTo(MINIMUM_REPORTS);
         assertThat(stream.refusals).as("an outage is a 503 to try again, never a 500").doesNotContainKey("HTTP 500");
@@ -228,6 +244,22 @@ class FaultSuiteTest {
         assertThat(counts.repeatedEmails.size() + counts.repeatedTexts.size())
                 .as("repeats, only for the sends of the rounds whose outcome could not be recorded")
                 .isLessThanOrEqualTo(ROUNDS_CUT_OFF * 2 * NOTIFICATION_BATCH_SIZE);
+    }
+
+    /** For each message that arrived more than once: when each copy came, and the fault injected last before it. */
+    private static void printRepeats(NavigableMap<Instant, String> injected) {
+        Map<String, List<Instant>> arrivals = new TreeMap<>();
+        stack.mailbox().messages().forEach(mail -> mail.to().forEach(recipient ->
+                arrivals.computeIfAbsent(recipient + " | " + mail.subject(), k -> new ArrayList<>()).add(mail.receivedAt())));
+        stack.mailbox().texts().forEach(text ->
+                arrivals.computeIfAbsent(text.to() + " | " + text.body(), k -> new ArrayList<>()).add(text.receivedAt()));
+        arrivals.forEach((message, copies) -> {
+            if (copies.size() > 1) {
+                System.out.printf("fault suite: repeated: %s%n", message);
+                copies.forEach(copy -> System.out.printf("fault suite:   copy at %s, after: %s%n", copy,
+                        Optional.ofNullable(injected.floorEntry(copy)).map(Map.Entry::getValue).orElse("no fault yet")));
+            }
+        });
     }
 
     /** Files reports at a steady rate on a thread of its own, noting which were accepted and what else came back. */

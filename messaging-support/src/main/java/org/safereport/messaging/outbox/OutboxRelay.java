@@ -25,14 +25,18 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Publishes stored outbox messages to Kafka, oldest first, and marks them published once the broker has
  * acknowledged them. It runs right after each commit and also on a timer, so rows left behind by a
  * crash or by a Kafka outage are published when Kafka is back. Rows are claimed with
- * {@code FOR UPDATE SKIP LOCKED}, so several replicas never publish the same row at the same time;
- * a row published whose mark was lost is published again, which consumers absorb by event id.
+ * {@code FOR UPDATE SKIP LOCKED}, so several replicas never publish the same row at the same time. Each
+ * row the broker acknowledged is marked published; the others stay queued. A row published whose mark
+ * was lost (a crash before the commit) is published again, which consumers absorb by event id.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -93,15 +97,53 @@ public class OutboxRelay {
             for (OutboxMessage message : batch) {
                 acknowledgements.add(send(message));
             }
+            awaitOutcomes(acknowledgements);
+            // Each acknowledged message is marked, even when others in the batch failed: rolling the whole
+            // batch back would publish the acknowledged ones again (after a broker outage, most of the backlog).
+            var now = clock.instant();
+            int published = 0;
+            for (int i = 0; i < batch.size(); i++) {
+                CompletableFuture<Void> acknowledgement = acknowledgements.get(i);
+                if (acknowledgement.isDone() && !acknowledgement.isCompletedExceptionally()) {
+                    batch.get(i).publishedAt = now;
+                    published++;
+                }
+            }
+            if (published < batch.size()) {
+                LOG.warnf("Outbox relay: Kafka acknowledged %d of %d message(s); the rest stay queued and are sent again (%s)",
+                        published, batch.size(), firstFailure(acknowledgements));
+            }
+            LOG.debugf("Outbox relay published %d message(s)", published);
+            return published;
+        });
+    }
+
+    /** Why the first unacknowledged send failed; Kafka's reasons name topics and sizes, never a payload. */
+    private static String firstFailure(List<CompletableFuture<Void>> acknowledgements) {
+        for (CompletableFuture<Void> acknowledgement : acknowledgements) {
+            if (!acknowledgement.isDone()) {
+                return "no answer within the acknowledgement timeout";
+            }
+            if (acknowledgement.isCompletedExceptionally()) {
+                try {
+                    acknowledgement.join();
+                } catch (CompletionException e) {
+                    Throwable cause = e.getCause() == null ? e : e.getCause();
+                    return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+                }
+            }
+        }
+        return "none";
+    }
+
+    /** Waits until every send has its outcome from the broker, or the acknowledgement timeout has passed. */
+    private void awaitOutcomes(List<CompletableFuture<Void>> acknowledgements) throws InterruptedException {
+        try {
             CompletableFuture.allOf(acknowledgements.toArray(CompletableFuture[]::new))
                     .get(acknowledgementTimeoutSeconds, TimeUnit.SECONDS);
-            var now = clock.instant();
-            for (OutboxMessage message : batch) {
-                message.publishedAt = now;
-            }
-            LOG.debugf("Outbox relay published %d message(s)", batch.size());
-            return batch.size();
-        });
+        } catch (ExecutionException | TimeoutException e) {
+            // Which sends failed, or still have no outcome after the timeout, is read from each one.
+        }
     }
 
     private CompletableFuture<Void> send(OutboxMessage message) {

@@ -1,0 +1,64 @@
+package org.safereport.intake;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.apache.kafka.common.header.Header;
+import org.junit.jupiter.api.Test;
+import org.safereport.messaging.outbox.Outbox;
+import org.safereport.messaging.outbox.OutboxMessage;
+import org.safereport.testing.KafkaTestResource;
+import org.safereport.testing.KafkaTopics;
+import org.safereport.testing.PostgresTestResource;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The outbox relay (messaging-support) against the real broker: what one batch's failures do to the rest of it. */
+@QuarkusTest
+@WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = PolicyTestResource.class, scope = TestResourceScope.GLOBAL)
+class OutboxRelayTest {
+
+    private static final String TOPIC = "outbox-relay-test.v1";
+
+    @Inject
+    Outbox outbox;
+
+    private static OutboxMessage stored(UUID eventId) {
+        return QuarkusTransaction.requiringNew().call(() -> OutboxMessage.<OutboxMessage>find("eventId", eventId).firstResult());
+    }
+
+    private static boolean hasEventId(Header header, UUID eventId) {
+        return header != null && eventId.toString().equals(new String(header.value(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aMessageKafkaRefusesNeitherHoldsBackNorRepeatsTheOthersInItsBatch() {
+        UUID refused = UUID.randomUUID();
+        UUID ordinary = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> {
+            // Larger than the producer's max.request.size (1 MB): refused by the client, on every attempt.
+            outbox.add(TOPIC, "oversized", refused, "test.oversized", Map.of("padding", "x".repeat(1_100_000)));
+            outbox.add(TOPIC, "ordinary", ordinary, "test.ordinary", Map.of("note", "an ordinary event"));
+        });
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> stored(ordinary).publishedAt != null);
+            // Several relay rounds later (one every 2 s), each still taking up the refused message.
+            var published = KafkaTopics.recordsAfter(Duration.ofSeconds(6), TOPIC,
+                    record -> hasEventId(record.headers().lastHeader("event-id"), ordinary));
+            assertThat(published).as("the acknowledged message, published once").hasSize(1);
+            assertThat(stored(refused).publishedAt).as("the refused message, still queued").isNull();
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> OutboxMessage.delete("eventId", refused));
+        }
+    }
+}
