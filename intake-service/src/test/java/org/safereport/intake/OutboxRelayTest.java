@@ -4,11 +4,15 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.header.Header;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import org.safereport.messaging.outbox.Outbox;
 import org.safereport.messaging.outbox.OutboxMessage;
+import org.safereport.messaging.outbox.OutboxRelay;
 import org.safereport.testing.KafkaTestResource;
 import org.safereport.testing.KafkaTopics;
 import org.safereport.testing.PostgresTestResource;
@@ -33,12 +37,24 @@ class OutboxRelayTest {
     @Inject
     Outbox outbox;
 
+    @Inject
+    KafkaClientService kafkaClients;
+
     private static OutboxMessage stored(UUID eventId) {
         return QuarkusTransaction.requiringNew().call(() -> OutboxMessage.<OutboxMessage>find("eventId", eventId).firstResult());
     }
 
     private static boolean hasEventId(Header header, UUID eventId) {
         return header != null && eventId.toString().equals(new String(header.value(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void theProducerRetriesUntilItsDeliveryTimeoutAndTheConnectorNeverResends() {
+        // The producer's retries are deduplicated by the broker; a connector retry would be a second record.
+        Map<String, ?> producer = kafkaClients.getProducer(OutboxRelay.CHANNEL).configuration();
+        assertThat(producer.get(ProducerConfig.RETRIES_CONFIG)).isEqualTo(Integer.MAX_VALUE);
+        assertThat(producer.get(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG)).hasToString("true");
+        assertThat(ConfigProvider.getConfig().getValue("mp.messaging.outgoing.outbox.retries", Long.class)).isZero();
     }
 
     @Test

@@ -57,10 +57,9 @@ import static org.awaitility.Awaitility.await;
  * SMTP server refuses connections, the text-message provider answers 500s. Then, for every report that was
  * accepted (every 201): it was published, it has a case, the first person the policy names got exactly
  * one email (and one text where the category is urgent), the first deadline fired exactly once and the next
- * person was told exactly once. An event can be published twice (Kafka cannot always tell whether a write
- * that timed out landed: seen when the broker comes back, and when intake stops between Kafka's
- * acknowledgement and marking the row); the consumers absorb it by event id, which is what the one case and
- * the one email per report show. Nothing is delivered twice, except that the messages being sent at the very
+ * person was told exactly once. An event can be published twice (a service killed, or its database stopped,
+ * between Kafka's acknowledgement and marking the outbox row); the consumers absorb it by event id, which is
+ * what the one case and the one email per report show. Nothing is delivered twice, except that the messages being sent at the very
  * moment the notification service is killed or the database stops (one round: at most a batch per channel)
  * can be sent again once both are back, since their outcome could not be recorded (SMTP cannot take a message
  * back): such a repeat carries the same Message-ID, so mail clients show it once.

@@ -58,10 +58,9 @@ public class OutboxRelay {
     public OutboxRelay(@Channel(CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096) Emitter<String> emitter,
                 EntityManager entityManager, Clock clock,
                 @ConfigProperty(name = "outbox.batch-size", defaultValue = "200") int batchSize,
-                // Longer than the connector's two attempts can take (each max.block.ms + delivery.timeout.ms, 10 s + 20 s,
-                // and a backoff between): the relay never stops waiting for a record that may still be written,
-                // which would publish it twice.
-                @ConfigProperty(name = "outbox.acknowledgement-timeout-seconds", defaultValue = "120") long acknowledgementTimeoutSeconds,
+                // Longer than the producer's attempt can take (max.block.ms + delivery.timeout.ms, 10 s + 120 s): the
+                // relay never stops waiting for a record that may still be written, which would publish it twice.
+                @ConfigProperty(name = "outbox.acknowledgement-timeout-seconds", defaultValue = "150") long acknowledgementTimeoutSeconds,
                 @ConfigProperty(name = "quarkus.application.name") String applicationName) {
         this.source = URI.create("/safereport/" + applicationName);
         this.emitter = emitter;
