@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.safereport.notification.domain.DeliveryState;
 import org.safereport.notification.domain.Gsm7;
@@ -21,6 +23,10 @@ import org.safereport.testing.SmtpTestResource;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
@@ -45,6 +51,9 @@ import static org.awaitility.Awaitility.await;
 class SmsDeliveryTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    @Inject
+    AgroalDataSource dataSource;
 
     private static WireMockServer provider() {
         return SmsProviderTestResource.wireMock();
@@ -103,6 +112,42 @@ class SmsDeliveryTest {
             assertThat(delivery.state).isEqualTo(DeliveryState.SENT);
             assertThat(delivery.providerMessageId).startsWith("SM").hasSize(34);
         });
+    }
+
+    @Test
+    void aTextWhoseRoundCouldNotBeCommittedIsRecordedAndNotSentAgain() throws Exception {
+        String number = "+447700900207";
+        // Slow enough to cut the dispatcher's database session while this text is being sent.
+        provider().stubFor(post(urlEqualTo(SmsProviderTestResource.MESSAGES_PATH)).atPriority(1)
+                .withFormParam("To", equalTo(number)).willReturn(SmsProviderTestResource.queued().withFixedDelay(1500)));
+        Requests request = Requests.newCase("SM-SMS7-DBGN").channels("SMS").recipient("Riley Carrow", "dsl@example.org", number).send();
+
+        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(20)).until(() -> textsTo(number).size() == 1);
+        assertThat(endRoundsWaitingOnTheirSends()).as("sessions of rounds waiting on their sends, ended").isPositive();
+
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            Delivery delivery = Deliveries.ofRequest(request.requestId(), "SMS");
+            assertThat(delivery.state).isEqualTo(DeliveryState.SENT);
+            assertThat(delivery.attempts).isEqualTo(1);
+        });
+        StatusEvents.await(request.requestId(), 1, StatusEvents.sent(), TIMEOUT);
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> textsTo(number).size() == 1);
+    }
+
+    /** Ends, from the database's side, each dispatcher session that has claimed deliveries and not yet committed. */
+    private int endRoundsWaitingOnTheirSends() throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet ended = statement.executeQuery("""
+                     SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+                     WHERE state = 'idle in transaction' AND query LIKE '%FROM delivery%FOR UPDATE SKIP LOCKED%'
+                       AND pid <> pg_backend_pid()""")) {
+            int count = 0;
+            while (ended.next()) {
+                count++;
+            }
+            return count;
+        }
     }
 
     @Test

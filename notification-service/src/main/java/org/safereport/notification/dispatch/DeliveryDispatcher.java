@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import org.jboss.logging.Logger;
 import org.safereport.messaging.DrainLoop;
 import org.safereport.messaging.outbox.Outbox;
@@ -35,6 +36,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -49,9 +51,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * deliveries are claimed with {@code FOR UPDATE SKIP LOCKED} (replicas never send the same one), sent at
  * the same time (one sender thread each; the mailer keeps that many SMTP connections open), and their
  * outcomes recorded together with the {@code notification.status} events in the outbox, so an outcome is
- * published if and only if it was recorded. A delivery whose attempt was cut off by a crash is still due
- * after the restart (sent again with the same Message-ID), and a graceful stop lets the round in flight
- * finish and be recorded.
+ * published if and only if it was recorded. When a round's sends went out but its transaction failed (the
+ * database went away), their outcomes are kept and recorded before the next round, so that they are not
+ * sent again. A delivery whose attempt was cut off by a crash is still due after the restart (sent again
+ * with the same Message-ID), and a graceful stop lets the round in flight finish and be recorded.
  */
 @ApplicationScoped
 public class DeliveryDispatcher {
@@ -69,6 +72,12 @@ public class DeliveryDispatcher {
     private final Map<Channel, DrainLoop> loops = new EnumMap<>(Channel.class);
     private final Map<Channel, NotificationConfig.Retries> settings = new EnumMap<>(Channel.class);
     private final Map<Channel, ExecutorService> sendingThreads = new EnumMap<>(Channel.class);
+    /** Per channel, the attempts of a round that could not be recorded; only that channel's loop thread touches its entry. */
+    private final Map<Channel, List<Attempted>> leftOver = new ConcurrentHashMap<>();
+
+    /** One attempt made: which delivery, its attempt number, and what it came to. */
+    private record Attempted(UUID deliveryId, int attempt, AttemptOutcome outcome) {
+    }
 
     DeliveryDispatcher(@All List<ChannelSender> senders, EntityManager entityManager, ObjectMapper objectMapper,
                        Outbox outbox, Clock clock, MeterRegistry meters, NotificationConfig config) {
@@ -117,20 +126,59 @@ public class DeliveryDispatcher {
         int timeout = (int) channelSettings.sendTimeout().toSeconds() + TRANSACTION_MARGIN_SECONDS;
         RetryPolicy retries = new RetryPolicy(new Backoff(channelSettings.firstBackoff(), channelSettings.maxBackoff()),
                 channelSettings.maxAttempts());
-        return QuarkusTransaction.requiringNew().timeout(timeout).call(() -> {
-            List<Delivery> due = claimDue(channel, channelSettings.batchSize());
-            List<Future<AttemptOutcome>> attempts = new ArrayList<>(due.size());
-            for (Delivery delivery : due) {
-                delivery.attempts++;
-                String storedRequest = delivery.request;
-                UUID deliveryId = delivery.id;
-                attempts.add(sendingThreads.get(channel).submit(() -> attempt(sender, storedRequest, deliveryId)));
+        recordLeftOver(channel, retries);
+        List<Attempted> attempted = new ArrayList<>();
+        try {
+            return QuarkusTransaction.requiringNew().timeout(timeout).call(() -> {
+                List<Delivery> due = claimDue(channel, channelSettings.batchSize());
+                List<Future<AttemptOutcome>> attempts = new ArrayList<>(due.size());
+                for (Delivery delivery : due) {
+                    delivery.attempts++;
+                    String storedRequest = delivery.request;
+                    UUID deliveryId = delivery.id;
+                    attempts.add(sendingThreads.get(channel).submit(() -> attempt(sender, storedRequest, deliveryId)));
+                }
+                for (int i = 0; i < due.size(); i++) {
+                    Delivery delivery = due.get(i);
+                    attempted.add(new Attempted(delivery.id, delivery.attempts, outcome(attempts.get(i), channelSettings.sendTimeout())));
+                }
+                for (int i = 0; i < due.size(); i++) {
+                    record(due.get(i), attempted.get(i).outcome(), retries);
+                }
+                return due.size();
+            });
+        } catch (RuntimeException e) {
+            if (!attempted.isEmpty()) {
+                // The messages went out but the round did not commit (the database went away, or the round
+                // outlived its transaction): rolled back, they would be due and sent again.
+                leftOver.put(channel, List.copyOf(attempted));
+                LOG.warnf("%d %s attempt(s) made but not recorded (%s); they are recorded before the next round",
+                        attempted.size(), channel, e.toString());
             }
-            for (int i = 0; i < due.size(); i++) {
-                record(due.get(i), outcome(attempts.get(i), channelSettings.sendTimeout()), retries);
+            throw e;
+        }
+    }
+
+    /**
+     * Records the outcomes of a round that did not commit, before anything else is claimed; throws, and is
+     * tried again on the next round, while the database is still away. A delivery attempted since, by another
+     * replica, keeps that attempt's record.
+     */
+    private void recordLeftOver(Channel channel, RetryPolicy retries) {
+        List<Attempted> attempted = leftOver.get(channel);
+        if (attempted == null) {
+            return;
+        }
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (Attempted attempt : attempted) {
+                Delivery delivery = entityManager.find(Delivery.class, attempt.deliveryId(), LockModeType.PESSIMISTIC_WRITE);
+                if (delivery != null && delivery.state.isDue() && delivery.attempts == attempt.attempt() - 1) {
+                    delivery.attempts = attempt.attempt();
+                    record(delivery, attempt.outcome(), retries);
+                }
             }
-            return due.size();
         });
+        leftOver.remove(channel);
     }
 
     private List<Delivery> claimDue(Channel channel, int limit) {

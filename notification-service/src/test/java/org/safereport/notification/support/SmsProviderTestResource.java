@@ -1,6 +1,7 @@
 package org.safereport.notification.support;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.util.Map;
@@ -44,10 +45,14 @@ public class SmsProviderTestResource implements QuarkusTestResourceLifecycleMana
 
     /** The default answer, at the lowest priority: message queued. */
     public static void acceptEverything(WireMockServer server) {
-        server.stubFor(post(urlEqualTo(MESSAGES_PATH)).atPriority(10)
-                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
-                        .withBody("{\"sid\": \"SM{{randomValue length=32 type='HEXADECIMAL'}}\", \"status\": \"queued\"}")
-                        .withTransformers("response-template")));
+        server.stubFor(post(urlEqualTo(MESSAGES_PATH)).atPriority(10).willReturn(queued()));
+    }
+
+    /** The provider's answer to a text it takes: 201, with a new message sid. */
+    public static ResponseDefinitionBuilder queued() {
+        return aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                .withBody("{\"sid\": \"SM{{randomValue length=32 type='HEXADECIMAL'}}\", \"status\": \"queued\"}")
+                .withTransformers("response-template");
     }
 
     @Override
