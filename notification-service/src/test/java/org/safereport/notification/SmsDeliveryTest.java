@@ -5,6 +5,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -54,6 +55,9 @@ class SmsDeliveryTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    MeterRegistry meters;
 
     private static WireMockServer provider() {
         return SmsProviderTestResource.wireMock();
@@ -120,6 +124,7 @@ class SmsDeliveryTest {
         // Slow enough to cut the dispatcher's database session while this text is being sent.
         provider().stubFor(post(urlEqualTo(SmsProviderTestResource.MESSAGES_PATH)).atPriority(1)
                 .withFormParam("To", equalTo(number)).willReturn(SmsProviderTestResource.queued().withFixedDelay(1500)));
+        double countedBefore = sentTextsCounted();
         Requests request = Requests.newCase("SM-SMS7-DBGN").channels("SMS").recipient("Riley Carrow", "dsl@example.org", number).send();
 
         await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(20)).until(() -> textsTo(number).size() == 1);
@@ -132,6 +137,11 @@ class SmsDeliveryTest {
         });
         StatusEvents.await(request.requestId(), 1, StatusEvents.sent(), TIMEOUT);
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> textsTo(number).size() == 1);
+        assertThat(sentTextsCounted() - countedBefore).as("attempts counted").isEqualTo(1);
+    }
+
+    private double sentTextsCounted() {
+        return meters.counter("notification.attempts", "channel", "SMS", "outcome", "sent").count();
     }
 
     /** Ends, from the database's side, each dispatcher session that has claimed deliveries and not yet committed. */

@@ -141,6 +141,7 @@ public class DeliveryDispatcher {
                 for (int i = 0; i < due.size(); i++) {
                     Delivery delivery = due.get(i);
                     attempted.add(new Attempted(delivery.id, delivery.attempts, outcome(attempts.get(i), channelSettings.sendTimeout())));
+                    count(channel, attempted.get(i).outcome());
                 }
                 for (int i = 0; i < due.size(); i++) {
                     record(due.get(i), attempted.get(i).outcome(), retries);
@@ -259,8 +260,13 @@ public class DeliveryDispatcher {
                 NotificationStatusV1.SCHEMA_VERSION, now, delivery.requestId, delivery.id, delivery.caseReference,
                 Channel.valueOf(delivery.channel), outcome, permanent, reason, delivery.attempts);
         outbox.add(NotificationStatusV1.TOPIC, delivery.requestId.toString(), status.eventId(), NotificationStatusV1.TYPE, status);
-        meters.counter("notification.attempts", "channel", delivery.channel,
-                "outcome", outcome == NotificationStatusV1.Outcome.SENT ? "sent" : permanent ? "failed-permanent" : "failed-transient")
-                .increment();
+    }
+
+    /** Counted when made, once, whether or not its round commits (a round recorded later is not counted again). */
+    private void count(Channel channel, AttemptOutcome outcome) {
+        String result = outcome instanceof AttemptOutcome.Failed failed
+                ? failed.permanent() ? "failed-permanent" : "failed-transient"
+                : "sent";
+        meters.counter("notification.attempts", "channel", channel.name(), "outcome", result).increment();
     }
 }
