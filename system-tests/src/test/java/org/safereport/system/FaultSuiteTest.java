@@ -212,7 +212,7 @@ class FaultSuiteTest {
         Counts counts = Counts.now(accepted);
         Map<String, Integer> publications = publications(accepted);
         counts.print(accepted, publications);
-        printRepeats(injected);
+        printRepeats(counts.repeatedArrivals(), injected);
 
         assertThat(accepted).hasSizeGreaterThanOrEqualTo(MINIMUM_REPORTS);
         assertThat(stream.refusals).as("an outage is a 503 to try again, never a 500").doesNotContainKey("HTTP 500");
@@ -241,18 +241,11 @@ class FaultSuiteTest {
     }
 
     /** For each message that arrived more than once: when each copy came, and the fault injected last before it. */
-    private static void printRepeats(NavigableMap<Instant, String> injected) {
-        Map<String, List<Instant>> arrivals = new TreeMap<>();
-        stack.mailbox().messages().forEach(mail -> mail.to().forEach(recipient ->
-                arrivals.computeIfAbsent(recipient + " | " + mail.subject(), k -> new ArrayList<>()).add(mail.receivedAt())));
-        stack.mailbox().texts().forEach(text ->
-                arrivals.computeIfAbsent(text.to() + " | " + text.body(), k -> new ArrayList<>()).add(text.receivedAt()));
-        arrivals.forEach((message, copies) -> {
-            if (copies.size() > 1) {
-                System.out.printf("fault suite: repeated: %s%n", message);
-                copies.forEach(copy -> System.out.printf("fault suite:   copy at %s, after: %s%n", copy,
-                        Optional.ofNullable(injected.floorEntry(copy)).map(Map.Entry::getValue).orElse("no fault yet")));
-            }
+    private static void printRepeats(Map<String, List<Instant>> repeatedArrivals, NavigableMap<Instant, String> injected) {
+        repeatedArrivals.forEach((message, copies) -> {
+            System.out.printf("fault suite: repeated: %s%n", message);
+            copies.forEach(copy -> System.out.printf("fault suite:   copy at %s, after: %s%n", copy,
+                    Optional.ofNullable(injected.floorEntry(copy)).map(Map.Entry::getValue).orElse("no fault yet")));
         });
     }
 
@@ -309,7 +302,8 @@ class FaultSuiteTest {
     /** What reached the recipients and the escalation database, counted per report. */
     private record Counts(Set<String> cases, Map<String, Integer> escalations,
                           Map<String, Map<String, Set<String>>> emailsByRecipient, Map<String, Map<String, Long>> textsByRecipient,
-                          Map<String, Set<String>> repeatedEmails, Map<String, Long> repeatedTexts) {
+                          Map<String, Set<String>> repeatedEmails, Map<String, Long> repeatedTexts,
+                          Map<String, List<Instant>> repeatedArrivals) {
 
         static Counts now(List<Accepted> accepted) throws SQLException {
             Set<String> references = accepted.stream().map(Accepted::reference).collect(Collectors.toSet());
@@ -317,11 +311,12 @@ class FaultSuiteTest {
             List<SmsSink.ReceivedText> texts = stack.mailbox().texts();
             Map<String, Map<String, Set<String>>> emails = new HashMap<>();
             Map<String, Set<String>> messageIds = new HashMap<>();
-            Map<String, Long> deliveries = new HashMap<>();
+            // When each copy of each message (recipient and subject, or number and body) arrived.
+            Map<String, List<Instant>> arrivals = new TreeMap<>();
             for (MailSandbox.ReceivedMail mail : mails) {
                 for (String recipient : mail.to()) {
                     String key = recipient + " | " + mail.subject();
-                    deliveries.merge(key, 1L, Long::sum);
+                    arrivals.computeIfAbsent(key, k -> new ArrayList<>()).add(mail.receivedAt());
                     messageIds.computeIfAbsent(key, k -> new TreeSet<>()).add(mail.messageId());
                     referenceIn(mail.subject(), references).ifPresent(reference ->
                             emails.computeIfAbsent(recipient, r -> new HashMap<>())
@@ -329,16 +324,22 @@ class FaultSuiteTest {
                 }
             }
             Map<String, Map<String, Long>> textCounts = new HashMap<>();
-            Map<String, Long> textDeliveries = new HashMap<>();
             for (SmsSink.ReceivedText text : texts) {
-                textDeliveries.merge(text.to() + " | " + text.body(), 1L, Long::sum);
+                arrivals.computeIfAbsent(text.to() + " | " + text.body(), k -> new ArrayList<>()).add(text.receivedAt());
                 referenceIn(text.body(), references).ifPresent(reference ->
                         textCounts.computeIfAbsent(text.to(), r -> new HashMap<>()).merge(reference, 1L, Long::sum));
             }
-            Map<String, Set<String>> repeatedEmails = deliveries.entrySet().stream().filter(e -> e.getValue() > 1)
-                    .collect(Collectors.toMap(Map.Entry::getKey, e -> messageIds.get(e.getKey())));
-            Map<String, Long> repeatedTexts = textDeliveries.entrySet().stream().filter(e -> e.getValue() > 1)
-                    .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+            Map<String, List<Instant>> repeatedArrivals = new TreeMap<>(arrivals);
+            repeatedArrivals.values().removeIf(copies -> copies.size() < 2);
+            Map<String, Set<String>> repeatedEmails = new HashMap<>();
+            Map<String, Long> repeatedTexts = new HashMap<>();
+            repeatedArrivals.forEach((key, copies) -> {
+                if (messageIds.containsKey(key)) {
+                    repeatedEmails.put(key, messageIds.get(key));
+                } else {
+                    repeatedTexts.put(key, (long) copies.size());
+                }
+            });
             Set<String> cases = new HashSet<>();
             Map<String, Integer> escalations = new HashMap<>();
             try (Connection connection = DriverManager.getConnection(stack.postgres().jdbcUrl("escalation"), PostgresServer.USER, "local");
@@ -351,7 +352,7 @@ class FaultSuiteTest {
                     escalations.put(rows.getString(1), rows.getInt(2));
                 }
             }
-            return new Counts(cases, escalations, emails, textCounts, repeatedEmails, repeatedTexts);
+            return new Counts(cases, escalations, emails, textCounts, repeatedEmails, repeatedTexts, repeatedArrivals);
         }
 
         private static Optional<String> referenceIn(String text, Set<String> references) {
