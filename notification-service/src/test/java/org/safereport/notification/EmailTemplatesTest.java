@@ -7,6 +7,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.mail.Message;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.safereport.notification.domain.DeliveryState;
 import org.safereport.notification.persistence.Delivery;
@@ -16,10 +17,12 @@ import org.safereport.notification.support.Requests;
 import org.safereport.notification.support.SmsProviderTestResource;
 import org.safereport.notification.support.StatusEvents;
 import org.safereport.testing.KafkaTestResource;
+import org.safereport.testing.KafkaTopics;
 import org.safereport.testing.PostgresTestResource;
 import org.safereport.testing.SmtpTestResource;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -205,12 +208,17 @@ class EmailTemplatesTest {
     }
 
     @Test
-    void unknownTemplateIsReportedAsAPermanentFailure() {
-        Requests request = Requests.newCase("SM-UNKN-0WN1").template("birthday-card").send();
+    void aRequestForATemplateNoProducerCanNameGoesToTheDeadLetterTopic() {
+        // The contract's Template enum is what producers build requests from: an unknown name is not a
+        // request for some message this service lacks, it is an unreadable event.
+        String unknown = Requests.newCase("SM-UNKN-0WN1").template("birthday-card").json();
+        KafkaTopics.send("notifications.requested.v1", "case-SM-UNKN-0WN1", unknown);
 
-        JsonNode failure = StatusEvents.await(request.requestId(), 1, StatusEvents.failed(true), TIMEOUT).get(0);
-        assertThat(failure.path("reason").asText()).contains("no template birthday-card");
-        assertThat(failure.path("attempts").asInt()).isEqualTo(1);
+        ConsumerRecord<String, String> dead = KafkaTopics.awaitRecords("notifications.requested.v1.dlq", 1,
+                record -> record.value().contains("SM-UNKN-0WN1"), TIMEOUT).get(0);
+        assertThat(new String(dead.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8))
+                .contains("there is no template birthday-card");
+        assertThat(Deliveries.ofCases(List.of("SM-UNKN-0WN1"))).isEmpty();
         assertThat(Mails.about(SmtpTestResource.greenMail(), "SM-UNKN-0WN1")).isEmpty();
     }
 }

@@ -33,13 +33,16 @@ final class ServiceSources {
 
     /**
      * The shared outbox channel (OutboxRelay.CHANNEL in messaging-support): its topic is set on each
-     * message, so the topics published through it are the services' event TOPIC constants instead.
+     * message, so the topics published through it are the TOPIC constants of the event records the
+     * service uses (from event-contracts) and does not consume.
      */
     static final String PER_MESSAGE_TOPIC_CHANNEL = "outbox";
 
     private static final Pattern CHANNEL_KEY = Pattern.compile("mp\\.messaging\\.(incoming|outgoing)\\.([^.]+)\\.(.+)");
     private static final Pattern EXPRESSION = Pattern.compile("\\$\\{([^}:]+)(:[^}]*)?}");
     private static final Pattern TOPIC_CONSTANT = Pattern.compile("static final String TOPIC\\s*=\\s*\"([^\"]+)\"");
+    /** An event record of the shared contracts module, imported by a service's source. */
+    private static final Pattern EVENT_IMPORT = Pattern.compile("import (org\\.safereport\\.events(?:\\.\\w+)*\\.\\w+);");
     private static final Pattern CONFIG_PROPERTY = Pattern.compile("@ConfigProperty\\(\\s*name\\s*=\\s*\"([^\"]+)\"");
     private static final Pattern RESOURCE_PATH = Pattern.compile("@Path\\(\\s*\"([^\"]+)\"\\s*\\)(?=[^;{]*\\bclass\\b)");
     private static final Pattern CONFIG_MAPPING = Pattern.compile("@ConfigMapping\\(\\s*prefix\\s*=\\s*\"([^\"]+)\"");
@@ -103,8 +106,17 @@ final class ServiceSources {
             }
         }
         Set<String> paths = new TreeSet<>();
+        Set<String> events = new TreeSet<>();
         for (String java : javaSources(module)) {
             collect(RESOURCE_PATH, java, paths);
+            collect(EVENT_IMPORT, java, events);
+        }
+        Path contracts = module.resolveSibling("event-contracts").resolve("src/main/java");
+        for (String event : events) {
+            Path record = contracts.resolve(event.replace('.', '/') + ".java");
+            if (Files.exists(record)) {
+                collect(TOPIC_CONSTANT, read(record), topics);
+            }
         }
         ServiceSources service = new ServiceSources(module.getFileName().toString(), config, names, extensions, topics,
                 readByCode, prefixes, List.copyOf(mapped), staticResources(module));

@@ -26,7 +26,7 @@ import org.safereport.escalation.domain.CaseState;
 import org.safereport.escalation.domain.access.CaseAccess;
 import org.safereport.escalation.domain.directory.Person;
 import org.safereport.escalation.persistence.CaseQueries;
-import org.safereport.escalation.persistence.CaseStore;
+import org.safereport.escalation.cases.CaseClosing;
 import org.safereport.problem.InvalidFieldException;
 
 import java.time.Clock;
@@ -47,15 +47,15 @@ import java.util.UUID;
 public class CasesResource {
 
     private final CaseQueries queries;
-    private final CaseStore cases;
+    private final CaseClosing closing;
     private final SecurityIdentity identity;
     private final CaseDetails details;
     private final Clock clock;
 
-    CasesResource(CaseQueries queries, CaseStore cases, SecurityIdentity identity,
+    CasesResource(CaseQueries queries, CaseClosing closing, SecurityIdentity identity,
                   CaseDetails details, Clock clock) {
         this.queries = queries;
-        this.cases = cases;
+        this.closing = closing;
         this.identity = identity;
         this.details = details;
         this.clock = clock;
@@ -100,8 +100,8 @@ public class CasesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public CaseViews.CaseDetail close(@PathParam("id") UUID id, @Valid @NotNull CloseRequest request) {
         visibleHistory(id);
-        CaseStore.Closing closing = cases.close(id, details.viewer(identity).id(), request.outcome().strip(), request.internalNote());
-        if (closing == CaseStore.Closing.ALREADY_CLOSED) {
+        CaseClosing.Closing closed = closing.close(id, details.viewer(identity).id(), request.outcome().strip(), request.internalNote());
+        if (closed == CaseClosing.Closing.ALREADY_CLOSED) {
             throw new ClientErrorException("This case is already closed.", Response.Status.CONFLICT);
         }
         return details.detail(visibleHistory(id));

@@ -6,7 +6,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.safereport.escalation.persistence.Acknowledgements;
+import org.safereport.escalation.acknowledgement.Acknowledgements;
 
 import java.net.URI;
 import java.util.Optional;

@@ -1,16 +1,14 @@
 package org.safereport.escalation.config;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 import org.safereport.escalation.domain.directory.Directory;
 import org.safereport.escalation.domain.policy.RoutingPolicy;
-import org.safereport.escalation.messaging.PolicyPublishedV1;
-import org.safereport.messaging.outbox.Outbox;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,8 +30,8 @@ import java.util.Optional;
  * the error is logged and shown on the readiness check (and the {@code escalation.policy.reload.failed}
  * gauge) until the files are fixed.
  * <p>
- * Each time the policy comes into force (at start and at each change) its public part is published on
- * {@value PolicyPublishedV1#TOPIC} for the report form.
+ * Each time a policy comes into force (at start and at each change) {@link PolicyInForce} is fired, so that
+ * its public part is published for the report form.
  */
 @ApplicationScoped
 public class ActivePolicy {
@@ -46,21 +44,25 @@ public class ActivePolicy {
     private record Active(PolicyFiles.Loaded loaded, byte[] policyBytes, byte[] directoryBytes) {
     }
 
+    /** A policy has come into force: at start, or a reload changed its content. */
+    public record PolicyInForce(RoutingPolicy policy) {
+    }
+
     /** A refused reload: what was wrong, for which file contents (so the same broken files are reported once). */
     public record ReloadFailure(Instant at, String problems, byte[] policyBytes, byte[] directoryBytes) {
     }
 
     private final Optional<String> policyFile;
     private final Optional<String> directoryFile;
-    private final Outbox outbox;
+    private final Event<PolicyInForce> inForce;
     private final Clock clock;
     private volatile Active active;
     private volatile ReloadFailure lastFailure;
 
-    ActivePolicy(EscalationConfig config, Outbox outbox, Clock clock, MeterRegistry meters) {
+    ActivePolicy(EscalationConfig config, Event<PolicyInForce> inForce, Clock clock, MeterRegistry meters) {
         this.policyFile = config.policy().file();
         this.directoryFile = config.directory().file();
-        this.outbox = outbox;
+        this.inForce = inForce;
         this.clock = clock;
         byte[] policyBytes = read(policyFile, BUNDLED_POLICY);
         byte[] directoryBytes = read(directoryFile, BUNDLED_DIRECTORY);
@@ -87,8 +89,8 @@ public class ActivePolicy {
         return Optional.ofNullable(lastFailure);
     }
 
-    void publishAtStart(@Observes StartupEvent startup) {
-        publish(policy());
+    void announceAtStart(@Observes StartupEvent startup) {
+        inForce.fire(new PolicyInForce(policy()));
     }
 
     @Scheduled(every = "${escalation.reload-interval}", delayed = "${escalation.reload-interval}",
@@ -135,15 +137,9 @@ public class ActivePolicy {
         lastFailure = null;
         log("reloaded", loaded);
         if (!loaded.policy().contentHash().equals(current.loaded().policy().contentHash())) {
-            publish(loaded.policy());
+            inForce.fire(new PolicyInForce(loaded.policy()));
         }
         return true;
-    }
-
-    private void publish(RoutingPolicy policy) {
-        PolicyPublishedV1 event = PolicyPublishedV1.of(policy, clock.instant());
-        QuarkusTransaction.requiringNew().run(() ->
-                outbox.add(PolicyPublishedV1.TOPIC, PolicyPublishedV1.KEY, event.eventId(), PolicyPublishedV1.TYPE, event));
     }
 
     private PolicyFiles.Loaded load(byte[] policyBytes, byte[] directoryBytes) {

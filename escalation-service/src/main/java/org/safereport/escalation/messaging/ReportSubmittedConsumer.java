@@ -1,31 +1,27 @@
 package org.safereport.escalation.messaging;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.safereport.escalation.persistence.CaseStore;
-import org.safereport.messaging.consumer.Redelivery;
-
+import org.safereport.escalation.cases.CaseOpening;
+import org.safereport.events.ReportSubmittedV1;
+import org.safereport.messaging.consumer.EventReader;
 
 /** Opens a case for each submitted report; a redelivered event opens nothing new. */
 @ApplicationScoped
 public class ReportSubmittedConsumer {
 
-    private final ObjectMapper objectMapper;
-    private final CaseStore cases;
-    private final Redelivery redelivery;
+    private final EventReader events;
+    private final CaseOpening opening;
 
-    ReportSubmittedConsumer(ObjectMapper objectMapper, CaseStore cases, Redelivery redelivery) {
-        this.objectMapper = objectMapper;
-        this.cases = cases;
-        this.redelivery = redelivery;
+    ReportSubmittedConsumer(EventReader events, CaseOpening opening) {
+        this.events = events;
+        this.opening = opening;
     }
 
     @Incoming("reports-submitted")
     @Blocking
     public void onReportSubmitted(String payload) {
-        ReportSubmitted event = EventReader.read(objectMapper, payload, ReportSubmitted.class, ReportSubmitted::problem);
-        redelivery.untilHandled("report " + event.reference(), () -> cases.open(event));
+        events.handle(payload, ReportSubmittedV1.class, opening::open);
     }
 }

@@ -14,7 +14,7 @@ import org.safereport.escalation.config.EscalationConfig;
 import org.safereport.escalation.domain.CaseState;
 import org.safereport.escalation.persistence.CaseStep;
 import org.safereport.escalation.persistence.CaseTrack;
-import org.safereport.escalation.persistence.DeadlineEngine;
+import org.safereport.escalation.deadlines.DeadlineEngine;
 import org.safereport.testing.KafkaTestResource;
 import org.safereport.testing.KafkaTopics;
 import org.safereport.testing.PostgresTestResource;

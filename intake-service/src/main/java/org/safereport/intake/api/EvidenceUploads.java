@@ -2,6 +2,8 @@ package org.safereport.intake.api;
 
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.safereport.intake.domain.EvidenceFile;
+import org.safereport.intake.submission.ReportIntake.Refusal;
+import org.safereport.intake.submission.UploadedEvidence;
 import org.safereport.problem.Problem.FieldError;
 
 import java.io.IOException;
@@ -18,44 +20,38 @@ public final class EvidenceUploads {
     public static final long MAX_BYTES = 10L * 1024 * 1024;
     static final String FIELD = "evidence";
 
-    /**
-     * @param status 413 when a file is too large, 415 when one is not a PNG, JPEG or PDF, 400 for too many
-     *               files; 0 when there is no error
-     */
-    public record Outcome(List<EvidenceFile> files, List<FieldError> errors, int status) {
-    }
-
     private EvidenceUploads() {
     }
 
-    public static Outcome read(List<FileUpload> uploads) {
+    /** Too large, when any file is; a file of another kind; otherwise (empty files, too many) invalid. */
+    public static UploadedEvidence read(List<FileUpload> uploads) {
         List<FileUpload> chosen = uploads == null ? List.of()
                 // A form whose file field was left empty still sends a nameless, empty part.
                 : uploads.stream().filter(upload -> upload.size() > 0 || !blank(upload.fileName())).toList();
         if (chosen.size() > MAX_FILES) {
-            return failed(400, "attach at most " + MAX_FILES + " files");
+            return failed(Refusal.INVALID, "attach at most " + MAX_FILES + " files");
         }
         List<EvidenceFile> files = new ArrayList<>();
         List<FieldError> errors = new ArrayList<>();
-        int status = 0;
+        Refusal refusal = null;
         for (FileUpload upload : chosen) {
             String name = blank(upload.fileName()) ? "A file" : "“" + upload.fileName() + "”";
             if (upload.size() == 0) {
                 errors.add(new FieldError(FIELD, name + " is empty"));
-                status = Math.max(status, 400);
+                refusal = refusal == null ? Refusal.INVALID : refusal;
             } else if (upload.size() > MAX_BYTES) {
                 errors.add(new FieldError(FIELD, name + " is larger than 10 MB"));
-                status = 413;
+                refusal = Refusal.TOO_LARGE;
             } else {
                 try {
                     files.add(EvidenceFile.of(read(upload)));
                 } catch (EvidenceFile.Rejected rejected) {
                     errors.add(new FieldError(FIELD, name + " " + rejected.getMessage()));
-                    status = status == 413 ? 413 : rejected.wrongType() ? 415 : 413;
+                    refusal = refusal == Refusal.TOO_LARGE || !rejected.wrongType() ? Refusal.TOO_LARGE : Refusal.UNSUPPORTED_FILE;
                 }
             }
         }
-        return new Outcome(files, errors, errors.isEmpty() ? 0 : status);
+        return errors.isEmpty() ? UploadedEvidence.accepted(files) : new UploadedEvidence(files, errors, refusal);
     }
 
     private static byte[] read(FileUpload upload) {
@@ -66,8 +62,8 @@ public final class EvidenceUploads {
         }
     }
 
-    private static Outcome failed(int status, String message) {
-        return new Outcome(List.of(), List.of(new FieldError(FIELD, message)), status);
+    private static UploadedEvidence failed(Refusal refusal, String message) {
+        return new UploadedEvidence(List.of(), List.of(new FieldError(FIELD, message)), refusal);
     }
 
     private static boolean blank(String value) {

@@ -1,13 +1,14 @@
 package org.safereport.intake.api;
 
 import jakarta.ws.rs.core.Response;
+import org.safereport.intake.submission.ReportIntake;
 import org.safereport.problem.ProblemMapper;
 
 import java.time.Duration;
 import java.util.List;
 
 /**
- * The intake API's own problem wording: the 429 with its {@code Retry-After}, and titles for file problems.
+ * The intake API's own problem wording: the 429 with its {@code Retry-After}, and a refused report.
  */
 final class Problems {
 
@@ -21,11 +22,15 @@ final class Problems {
                 .build();
     }
 
-    static String titleFor(int status) {
-        return switch (status) {
-            case 413 -> "A file is too large";
-            case 415 -> "A file is not a PNG, JPEG or PDF";
-            default -> "Some fields need correcting";
+    /** A refused report as the API answers it: the status and title say why, the errors name the fields. */
+    static Response refused(ReportIntake.Refused refused) {
+        return switch (refused.refusal()) {
+            case NOT_READY -> ProblemMapper.problem(503, "Not ready",
+                    "Reports cannot be taken until the routing policy is known. Please try again in a minute.", List.of());
+            case IDEMPOTENCY_KEY_REUSED -> ProblemMapper.fields(422, "Idempotency-Key reused", refused.errors());
+            case TOO_LARGE -> ProblemMapper.fields(413, "A file is too large", refused.errors());
+            case UNSUPPORTED_FILE -> ProblemMapper.fields(415, "A file is not a PNG, JPEG or PDF", refused.errors());
+            case INVALID -> ProblemMapper.fields(400, "Some fields need correcting", refused.errors());
         };
     }
 }

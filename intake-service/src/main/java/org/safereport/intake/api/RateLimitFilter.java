@@ -1,5 +1,7 @@
 package org.safereport.intake.api;
 
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
 import io.quarkus.scheduler.Scheduled;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,7 +9,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-import org.safereport.intake.api.web.Pages;
 import org.safereport.intake.config.IntakeConfig;
 import org.safereport.intake.domain.RateLimiter;
 
@@ -25,10 +26,13 @@ import java.util.Optional;
 public class RateLimitFilter {
 
     private final RateLimiter limiter;
+    private final Template tooMany;
     private final Clock clock;
 
-    RateLimitFilter(IntakeConfig config, Clock clock) {
+    /** @param tooMany the pages' "too many" page, by its template: the pages' package builds on this one, not the reverse */
+    RateLimitFilter(IntakeConfig config, @Location("tooMany.html") Template tooMany, Clock clock) {
         this.limiter = new RateLimiter(config.rateLimit().maxRequests(), config.rateLimit().window());
+        this.tooMany = tooMany;
         this.clock = clock;
     }
 
@@ -44,12 +48,12 @@ public class RateLimitFilter {
         return limiter.acquire(client, clock.instant()).map(wait -> api ? Problems.tooManyRequests(wait) : page(wait));
     }
 
-    private static Response page(Duration wait) {
+    private Response page(Duration wait) {
         long minutes = Math.max(1, (wait.toSeconds() + 59) / 60);
         return Response.status(429)
                 .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .header("Retry-After", wait.toSeconds())
-                .entity(Pages.tooMany(minutes).render())
+                .entity(tooMany.data("minutes", minutes).render())
                 .build();
     }
 

@@ -3,7 +3,7 @@ package org.safereport.intake.api;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.safereport.intake.domain.ReportStatus;
 import org.safereport.intake.persistence.Report;
-import org.safereport.intake.persistence.ReportStore;
+import org.safereport.intake.submission.ReportIntake;
 
 import java.time.Instant;
 
@@ -21,9 +21,10 @@ public record ReportReceipt(
         Instant expectedResponseBy,
         @Schema(examples = "Wednesday 25 November 2026 at 16:00 GMT") String expectedResponseByLocal) {
 
-    static ReportReceipt of(ReportStore.Accepted accepted, String guidance, String expectedResponseByLocal) {
+    static ReportReceipt of(ReportIntake.Accepted accepted) {
         Report report = accepted.report();
-        return new ReportReceipt(report.reference, accepted.receiptCode(), report.status, report.categoryLabel, guidance,
-                report.handledByTitle, report.expectedResponseBy, expectedResponseByLocal);
+        return new ReportReceipt(report.reference, accepted.receiptCode(), report.status, report.categoryLabel,
+                accepted.category().guidance(), report.handledByTitle, report.expectedResponseBy,
+                accepted.expectedResponseByLocal());
     }
 }

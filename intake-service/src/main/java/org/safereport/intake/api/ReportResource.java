@@ -24,6 +24,8 @@ import org.jboss.resteasy.reactive.PartType;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.safereport.intake.domain.IdempotencyKey;
+import org.safereport.intake.submission.ReportIntake;
+import org.safereport.intake.submission.ReportSubmission;
 import org.safereport.problem.Problem;
 
 import java.io.IOException;
@@ -103,19 +105,13 @@ public class ReportResource {
         } catch (IllegalArgumentException e) {
             return ProblemMapper.fields(400, "Some fields need correcting", List.of(new Problem.FieldError(IDEMPOTENCY_KEY, e.getMessage())));
         }
-        ReportIntake.Result result = intake.submit(submission, evidence, key);
+        ReportIntake.Result result = intake.submit(submission, EvidenceUploads.read(evidence), key);
         if (result instanceof ReportIntake.Accepted accepted) {
-            return Response.created(uri.getBaseUriBuilder().path("api/v1/reports").path(accepted.stored().report().reference).build())
-                    .entity(accepted.receipt())
+            return Response.created(uri.getBaseUriBuilder().path("api/v1/reports").path(accepted.report().reference).build())
+                    .entity(ReportReceipt.of(accepted))
                     .build();
         }
-        ReportIntake.Refused refused = (ReportIntake.Refused) result;
-        return switch (refused.status()) {
-            case 503 -> ProblemMapper.problem(503, "Not ready",
-                    "Reports cannot be taken until the routing policy is known. Please try again in a minute.", List.of());
-            case 422 -> ProblemMapper.fields(422, "Idempotency-Key reused", refused.errors());
-            default -> ProblemMapper.fields(refused.status(), Problems.titleFor(refused.status()), refused.errors());
-        };
+        return Problems.refused((ReportIntake.Refused) result);
     }
 
     @GET

@@ -1,10 +1,15 @@
 package org.safereport.intake.domain;
 
+import org.safereport.events.PolicyPublishedV1;
+import org.safereport.time.Deadline;
 import org.safereport.time.WorkingCalendar;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -18,6 +23,23 @@ public record PublicPolicy(String version, Instant publishedAt, WorkingCalendar 
         if (categories.isEmpty()) {
             throw new IllegalArgumentException("a policy needs at least one category");
         }
+    }
+
+    /** The policy an event published, once the event's own checks ({@link PolicyPublishedV1#problem()}) have passed. */
+    public static PublicPolicy of(PolicyPublishedV1 published) {
+        PolicyPublishedV1.Calendar calendar = published.calendar();
+        WorkingCalendar working = new WorkingCalendar(ZoneId.of(calendar.timeZone()), Set.copyOf(calendar.workingDays()),
+                calendar.start(), calendar.end(), Set.copyOf(calendar.bankHolidays() == null ? List.of() : calendar.bankHolidays()));
+        return new PublicPolicy(published.version(), published.occurredAt(), working,
+                published.categories().stream().map(PublicPolicy::category).toList());
+    }
+
+    private static PolicyCategory category(PolicyPublishedV1.Category category) {
+        return new PolicyCategory(category.code(), category.label(), category.hint(), category.guidance(),
+                category.handledByTitle(),
+                category.handledByTitleIfAnonymous() == null ? category.handledByTitle() : category.handledByTitleIfAnonymous(),
+                new Deadline(Duration.parse(category.deadline().within()), Deadline.Clock.valueOf(category.deadline().clock())),
+                category.respondWithin());
     }
 
     public Optional<PolicyCategory> category(String code) {

@@ -8,7 +8,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 import org.safereport.intake.domain.PublicPolicy;
-import org.safereport.intake.messaging.PolicyPublished;
+import org.safereport.events.PolicyPublishedV1;
 
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -30,10 +30,10 @@ public class PolicyStore {
     }
 
     void loadStored(@Observes StartupEvent startup) {
-        QuarkusTransaction.requiringNew().run(() -> PublishedPolicy.<PublishedPolicy>findByIdOptional(PolicyPublished.KEY)
+        QuarkusTransaction.requiringNew().run(() -> PublishedPolicy.<PublishedPolicy>findByIdOptional(PolicyPublishedV1.KEY)
                 .ifPresent(stored -> {
                     try {
-                        remember(objectMapper.readValue(stored.payload, PolicyPublished.class).toPolicy());
+                        remember(PublicPolicy.of(objectMapper.readValue(stored.payload, PolicyPublishedV1.class)));
                     } catch (Exception e) {
                         // A stored copy this version cannot read: the topic will supply the policy.
                         LOG.warnf("Stored policy %s is unreadable, waiting for the policy topic: %s", stored.version, e.toString());
@@ -48,13 +48,13 @@ public class PolicyStore {
     /** Keeps {@code policy} unless a newer one is already known; an older record (a replay) changes nothing. */
     @Transactional
     public void offer(PublicPolicy policy, String payload) {
-        PublishedPolicy stored = PublishedPolicy.findById(PolicyPublished.KEY);
+        PublishedPolicy stored = PublishedPolicy.findById(PolicyPublishedV1.KEY);
         if (stored != null && stored.occurredAt.isAfter(policy.publishedAt())) {
             return;
         }
         if (stored == null) {
             stored = new PublishedPolicy();
-            stored.key = PolicyPublished.KEY;
+            stored.key = PolicyPublishedV1.KEY;
             stored.version = policy.version();
             stored.occurredAt = policy.publishedAt();
             stored.payload = payload;

@@ -5,7 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 import org.safereport.intake.domain.ReportStatus;
-import org.safereport.intake.messaging.CaseStatus;
+import org.safereport.events.CaseStatusV1;
 
 import java.time.Clock;
 import java.util.Optional;
@@ -28,7 +28,7 @@ public class StatusStore {
     }
 
     @Transactional
-    public void apply(CaseStatus event) {
+    public void apply(CaseStatusV1 event) {
         int firstTime = entityManager.createNativeQuery(
                         "INSERT INTO case_status_event (event_id, report_id, received_at) VALUES (:id, :report, :now) ON CONFLICT DO NOTHING")
                 .setParameter("id", event.eventId())

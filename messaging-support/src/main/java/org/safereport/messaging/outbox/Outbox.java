@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
+import org.safereport.events.PublishedEvent;
 
 import java.time.Clock;
 import java.util.UUID;
@@ -24,6 +25,12 @@ public class Outbox {
         this.objectMapper = objectMapper;
         this.stored = stored;
         this.clock = clock;
+    }
+
+    /** Stores {@code event} for its own topic, under {@code key} (which keeps the key's events in order). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void add(String key, PublishedEvent event) {
+        add(event.topic(), key, event.eventId(), event.eventType(), event);
     }
 
     /**

@@ -1,8 +1,8 @@
 package org.safereport.notification.dispatch;
 
 import org.safereport.notification.domain.AttemptOutcome;
-import org.safereport.notification.domain.Channel;
-import org.safereport.notification.messaging.NotificationRequested;
+import org.safereport.events.notification.Channel;
+import org.safereport.events.notification.NotificationRequestedV1;
 
 import java.util.UUID;
 
@@ -21,5 +21,5 @@ public interface ChannelSender {
      * @return {@link AttemptOutcome.Sent}, or {@link AttemptOutcome.Failed} classified as permanent or transient;
      *         an exception it throws counts as a transient failure
      */
-    AttemptOutcome send(NotificationRequested request, UUID deliveryId);
+    AttemptOutcome send(NotificationRequestedV1 request, UUID deliveryId);
 }

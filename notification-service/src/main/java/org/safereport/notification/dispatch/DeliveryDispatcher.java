@@ -17,12 +17,12 @@ import org.safereport.messaging.outbox.Outbox;
 import org.safereport.notification.config.NotificationConfig;
 import org.safereport.notification.domain.AttemptOutcome;
 import org.safereport.notification.domain.Backoff;
-import org.safereport.notification.domain.Channel;
+import org.safereport.events.notification.Channel;
 import org.safereport.notification.domain.DeliveryState;
-import org.safereport.notification.domain.PersonalData;
+import org.safereport.messaging.consumer.PersonalData;
 import org.safereport.notification.domain.RetryPolicy;
-import org.safereport.notification.messaging.NotificationRequested;
-import org.safereport.notification.messaging.NotificationStatusV1;
+import org.safereport.events.notification.NotificationRequestedV1;
+import org.safereport.events.notification.NotificationStatusV1;
 import org.safereport.notification.persistence.Delivery;
 import org.safereport.notification.persistence.DeliveryStore;
 
@@ -197,9 +197,9 @@ public class DeliveryDispatcher {
 
     /** Runs on a sender thread: no database work here, only the stored request and the delivery's id. */
     private AttemptOutcome attempt(ChannelSender sender, String storedRequest, UUID deliveryId) {
-        NotificationRequested request;
+        NotificationRequestedV1 request;
         try {
-            request = objectMapper.readValue(storedRequest, NotificationRequested.class);
+            request = objectMapper.readValue(storedRequest, NotificationRequestedV1.class);
         } catch (IOException e) {
             return AttemptOutcome.Failed.permanent("the stored request cannot be read: " + e.getClass().getSimpleName());
         }
@@ -256,10 +256,8 @@ public class DeliveryDispatcher {
     }
 
     private void publish(Delivery delivery, NotificationStatusV1.Outcome outcome, boolean permanent, String reason, Instant now) {
-        NotificationStatusV1 status = new NotificationStatusV1(UUID.randomUUID(), NotificationStatusV1.TYPE,
-                NotificationStatusV1.SCHEMA_VERSION, now, delivery.requestId, delivery.id, delivery.caseReference,
-                Channel.valueOf(delivery.channel), outcome, permanent, reason, delivery.attempts);
-        outbox.add(NotificationStatusV1.TOPIC, delivery.requestId.toString(), status.eventId(), NotificationStatusV1.TYPE, status);
+        outbox.add(delivery.requestId.toString(), NotificationStatusV1.of(now, delivery.requestId, delivery.id,
+                delivery.caseReference, Channel.valueOf(delivery.channel), outcome, permanent, reason, delivery.attempts));
     }
 
     /** Counted when made, once, whether or not its round commits (a round recorded later is not counted again). */

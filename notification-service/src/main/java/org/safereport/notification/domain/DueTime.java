@@ -20,19 +20,19 @@ public final class DueTime {
     }
 
     /**
-     * @param dueAt the deadline as an ISO-8601 instant, or {@code null}
+     * @param dueAt the deadline, or {@code null}
      * @param dueAtLocal the deadline as the escalation service described it, or {@code null}
      * @param timeZone the recipient's IANA time zone, or {@code null}
      * @return the description to show, or {@code null} when the request gives no deadline
      */
-    public static String describe(String dueAt, String dueAtLocal, String timeZone) {
+    public static String describe(Instant dueAt, String dueAtLocal, String timeZone) {
         if (dueAt != null && timeZone != null) {
             try {
-                return FORMAT.format(Instant.parse(dueAt).atZone(ZoneId.of(timeZone)));
+                return FORMAT.format(dueAt.atZone(ZoneId.of(timeZone)));
             } catch (DateTimeException e) {
                 // Not a usable instant or zone: the escalation service's own description is still right.
             }
         }
-        return dueAtLocal != null ? dueAtLocal : dueAt;
+        return dueAtLocal != null ? dueAtLocal : dueAt == null ? null : dueAt.toString();
     }
 }

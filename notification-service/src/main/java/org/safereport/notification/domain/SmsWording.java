@@ -1,5 +1,6 @@
 package org.safereport.notification.domain;
 
+import org.safereport.events.notification.Template;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -8,12 +8,13 @@ import org.safereport.notification.config.NotificationConfig;
 import org.safereport.notification.domain.DueTime;
 import org.safereport.notification.domain.PublicLinks;
 import org.safereport.notification.domain.Roles;
-import org.safereport.notification.messaging.NotificationRequested;
+import org.safereport.events.notification.NotificationRequestedV1;
+import org.safereport.events.notification.TemplateData;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -53,10 +54,7 @@ public class EmailRenderer {
         return "<" + deliveryId + "@" + config.email().messageIdDomain() + ">";
     }
 
-    public Mail render(NotificationRequested request, UUID deliveryId) {
-        if (org.safereport.notification.domain.Template.named(request.template()).isEmpty()) {
-            throw new UnsendableException("there is no template " + request.template());
-        }
+    public Mail render(NotificationRequestedV1 request, UUID deliveryId) {
         String to = request.recipient().email() == null ? "" : request.recipient().email().strip();
         if (to.isEmpty()) {
             throw new UnsendableException("the recipient has no email address");
@@ -65,10 +63,11 @@ public class EmailRenderer {
             throw new UnsendableException("the recipient's email address is not a single valid address");
         }
         Map<String, Object> view = view(request);
-        String subject = oneLine(template(request.template() + "-subject.txt").data(view).render());
+        String name = request.template().wireName();
+        String subject = oneLine(template(name + "-subject.txt").data(view).render());
         view.put("subject", subject);
-        Mail mail = Mail.withHtml(to, subject, template(request.template() + ".html").data(view).render())
-                .setText(template(request.template() + ".txt").data(view).render())
+        Mail mail = Mail.withHtml(to, subject, template(name + ".html").data(view).render())
+                .setText(template(name + ".txt").data(view).render())
                 .addHeader("Message-ID", messageId(deliveryId))
                 // Mail servers and auto-responders: this is a service message, not a conversation.
                 .addHeader("Auto-Submitted", "auto-generated");
@@ -80,33 +79,46 @@ public class EmailRenderer {
     }
 
     /** What the templates may show; every key is present, "" when the request does not give it. */
-    Map<String, Object> view(NotificationRequested request) {
-        Map<String, String> data = request.dataOrEmpty();
+    Map<String, Object> view(NotificationRequestedV1 request) {
         Map<String, Object> view = new HashMap<>();
+        for (String key : List.of("urgency", "categoryLabel", "role", "within", "dueLocal", "recipientAction",
+                "acknowledgedByRole", "statusUrl", "policyVersion", "reviewDue", "approvedOn", "subject")) {
+            view.put(key, "");
+        }
         view.put("reference", text(request.caseReference()));
         view.put("recipientName", text(request.recipient().name()));
         view.put("highPriority", urgent(request));
-        view.put("urgency", text(data.get("urgency")).isEmpty() ? "Action needed" : text(data.get("urgency")));
-        view.put("categoryLabel", text(data.get("categoryLabel")));
-        view.put("role", Roles.describe(data.get("role")));
-        view.put("within", text(data.get("within")));
-        view.put("dueLocal", text(DueTime.describe(data.get("dueAt"), data.get("dueAtLocal"), data.get("timeZone"))));
-        view.put("recipientAction", text(data.get("recipientAction")));
-        view.put("acknowledgedByRole", Roles.describe(data.get("acknowledgedByRole")));
-        view.put("statusUrl", PublicLinks.absolute(config.publicBaseUrl(), data.get("statusUrl")));
-        view.put("policyVersion", text(data.get("policyVersion")));
-        view.put("reviewDue", date(data.get("reviewDue")));
-        view.put("approvedOn", date(data.get("approvedOn")));
         view.put("acknowledgementLink", PublicLinks.absolute(config.publicBaseUrl(), request.acknowledgementLink()));
         view.put("caseLink", PublicLinks.casePage(config.publicBaseUrl(), request.caseReference()));
-        view.put("subject", "");
+        TemplateData data = request.dataOrEmpty();
+        if (data instanceof TemplateData.CaseNotice notice) {
+            view.put("urgency", text(notice.urgency()));
+            view.put("categoryLabel", text(notice.categoryLabel()));
+            view.put("role", Roles.describe(notice.role()));
+            view.put("within", text(notice.within()));
+            view.put("dueLocal", text(DueTime.describe(notice.dueAt(), notice.dueAtLocal(), notice.timeZone())));
+            view.put("recipientAction", text(notice.recipientAction()));
+        } else if (data instanceof TemplateData.CaseAcknowledged acknowledged) {
+            view.put("urgency", text(acknowledged.urgency()));
+            view.put("categoryLabel", text(acknowledged.categoryLabel()));
+            view.put("acknowledgedByRole", Roles.describe(acknowledged.acknowledgedByRole()));
+        } else if (data instanceof TemplateData.ReportReceipt receipt) {
+            view.put("categoryLabel", text(receipt.categoryLabel()));
+            view.put("statusUrl", PublicLinks.absolute(config.publicBaseUrl(), receipt.statusUrl()));
+        } else if (data instanceof TemplateData.PolicyReviewDue review) {
+            view.put("policyVersion", text(review.policyVersion()));
+            view.put("reviewDue", date(review.reviewDue()));
+            view.put("approvedOn", date(review.approvedOn()));
+        }
+        if (((String) view.get("urgency")).isEmpty()) {
+            view.put("urgency", "Action needed");
+        }
         return view;
     }
 
     /** A high-priority request that asks for a response; "someone has it" and receipts are never flagged urgent. */
-    private static boolean urgent(NotificationRequested request) {
-        return request.isHighPriority() && org.safereport.notification.domain.Template.named(request.template())
-                .map(org.safereport.notification.domain.Template::asksForResponse).orElse(false);
+    private static boolean urgent(NotificationRequestedV1 request) {
+        return request.isHighPriority() && request.template().asksForResponse();
     }
 
     private Template template(String name) {
@@ -117,13 +129,9 @@ public class EmailRenderer {
         return template;
     }
 
-    /** An ISO date ("2026-11-01") as people write it ("1 November 2026"); any other text as it is. */
-    private static String date(String value) {
-        try {
-            return value == null ? "" : DATE.format(LocalDate.parse(value.strip()));
-        } catch (DateTimeParseException e) {
-            return text(value);
-        }
+    /** A date as people write it: "1 November 2026". */
+    private static String date(LocalDate value) {
+        return value == null ? "" : DATE.format(value);
     }
 
     private static String text(String value) {

@@ -7,8 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.safereport.notification.config.NotificationConfig;
 import org.safereport.notification.dispatch.ChannelSender;
 import org.safereport.notification.domain.AttemptOutcome;
-import org.safereport.notification.domain.Channel;
-import org.safereport.notification.messaging.NotificationRequested;
+import org.safereport.events.notification.Channel;
+import org.safereport.events.notification.NotificationRequestedV1;
 
 import java.util.Set;
 import java.util.UUID;
@@ -41,7 +41,7 @@ public class EmailSender implements ChannelSender {
     }
 
     @Override
-    public AttemptOutcome send(NotificationRequested request, UUID deliveryId) {
+    public AttemptOutcome send(NotificationRequestedV1 request, UUID deliveryId) {
         Mail mail;
         try {
             mail = renderer.render(request, deliveryId);

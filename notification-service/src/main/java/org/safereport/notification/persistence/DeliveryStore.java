@@ -4,9 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
-import org.safereport.notification.domain.Channel;
+import org.safereport.events.notification.Channel;
 import org.safereport.notification.domain.DeliveryState;
-import org.safereport.notification.messaging.NotificationRequested;
+import org.safereport.events.notification.NotificationRequestedV1;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -34,30 +34,30 @@ public class DeliveryStore {
     }
 
     @Transactional
-    public void accept(NotificationRequested request, String requestJson) {
+    public void accept(NotificationRequestedV1 request, String requestJson) {
         Instant now = clock.instant();
         Set<Channel> added = EnumSet.noneOf(Channel.class);
-        for (String channel : new LinkedHashSet<>(request.channels())) {
+        for (Channel channel : new LinkedHashSet<>(request.channels())) {
             // The unique (request_id, channel) constraint is the guarantee; this check spares a failed insert.
-            if (Delivery.exists(request.requestId(), channel)) {
+            if (Delivery.exists(request.requestId(), channel.name())) {
                 continue;
             }
             Delivery delivery = new Delivery();
             delivery.id = UUID.randomUUID();
             delivery.requestId = request.requestId();
-            delivery.channel = channel;
+            delivery.channel = channel.name();
             delivery.caseReference = request.caseReference();
-            delivery.template = request.template();
+            delivery.template = request.template().wireName();
             delivery.request = requestJson;
             delivery.state = DeliveryState.PENDING;
             delivery.nextAttemptAt = now;
             delivery.createdAt = now;
             delivery.persist();
-            added.add(Channel.named(channel).orElseThrow());
+            added.add(channel);
         }
         if (!added.isEmpty()) {
-            LOG.infof("Notification %s (%s) for case %s accepted on %s", request.requestId(), request.template(),
-                    request.caseReference(), String.join(" and ", new LinkedHashSet<>(request.channels())));
+            LOG.infof("Notification %s (%s) for case %s accepted on %s", request.requestId(), request.template().wireName(),
+                    request.caseReference(), added);
             accepted.fire(new DeliveriesAccepted(added));
         } else {
             LOG.infof("Notification %s for case %s was already accepted: nothing more to send", request.requestId(),

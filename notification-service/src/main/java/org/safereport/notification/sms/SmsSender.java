@@ -4,11 +4,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.safereport.notification.config.NotificationConfig;
 import org.safereport.notification.dispatch.ChannelSender;
 import org.safereport.notification.domain.AttemptOutcome;
-import org.safereport.notification.domain.Channel;
+import org.safereport.events.notification.Channel;
 import org.safereport.notification.domain.PublicLinks;
 import org.safereport.notification.domain.SmsWording;
-import org.safereport.notification.domain.Template;
-import org.safereport.notification.messaging.NotificationRequested;
+import org.safereport.events.notification.Template;
+import org.safereport.events.notification.NotificationRequestedV1;
+import org.safereport.events.notification.TemplateData;
 
 import java.util.Map;
 import java.util.Optional;
@@ -36,16 +37,13 @@ public class SmsSender implements ChannelSender {
     }
 
     @Override
-    public AttemptOutcome send(NotificationRequested request, UUID deliveryId) {
+    public AttemptOutcome send(NotificationRequestedV1 request, UUID deliveryId) {
         String mobile = request.recipient().mobile() == null ? "" : request.recipient().mobile().replaceAll("[\\s()-]", "");
         if (mobile.isEmpty()) {
             return AttemptOutcome.Failed.permanent("the recipient has no mobile number");
         }
         if (!E164.matcher(mobile).matches()) {
             return AttemptOutcome.Failed.permanent("the recipient's mobile number is not in international form");
-        }
-        if (Template.named(request.template()).isEmpty()) {
-            return AttemptOutcome.Failed.permanent("there is no template " + request.template());
         }
         Optional<String> body = text(request);
         if (body.isEmpty()) {
@@ -54,16 +52,20 @@ public class SmsSender implements ChannelSender {
         return provider.send(mobile, body.get());
     }
 
-    Optional<String> text(NotificationRequested request) {
-        Optional<Template> template = Template.named(request.template());
-        if (template.isEmpty()) {
-            return Optional.empty();
+    Optional<String> text(NotificationRequestedV1 request) {
+        String urgency = "";
+        String within = "";
+        String link = request.acknowledgementLink();
+        if (request.dataOrEmpty() instanceof TemplateData.CaseNotice notice) {
+            urgency = value(notice.urgency());
+            within = value(notice.within());
+            // The escalation service's short form, when it sends one, fits a text where the signed link does not.
+            link = notice.shortAcknowledgementLink() != null ? notice.shortAcknowledgementLink() : link;
+        } else if (request.dataOrEmpty() instanceof TemplateData.CaseAcknowledged acknowledged) {
+            urgency = value(acknowledged.urgency());
         }
-        Map<String, String> data = request.dataOrEmpty();
-        return SmsWording.text(template.get(), value(data.get("urgency")), value(request.caseReference()),
-                value(data.get("within")), PublicLinks.absolute(config.publicBaseUrl(),
-                        // The escalation service's short form, when it sends one, fits a text where the signed link does not.
-                        data.getOrDefault("shortAcknowledgementLink", request.acknowledgementLink())));
+        return SmsWording.text(request.template(), urgency, value(request.caseReference()), within,
+                PublicLinks.absolute(config.publicBaseUrl(), link));
     }
 
     private static String value(String text) {

@@ -1,5 +1,6 @@
 package org.safereport.notification.domain;
 
+import org.safereport.events.notification.Template;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -36,6 +36,11 @@ public record RoutingPolicy(String version, String contentHash, LocalDate approv
         return Optional.ofNullable(categories.get(code));
     }
 
+    /** The rule for {@code code}; a code this version does not know is handled as the fallback category. */
+    public CategoryRule ruleFor(String code) {
+        return category(code).orElseGet(() -> categories.get(fallbackCategory));
+    }
+
     public LocalDate reviewDue() {
         return approvedOn.plus(reviewInterval);
     }

@@ -9,9 +9,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.BeanParam;
-import org.safereport.intake.api.ReportIntake;
-import org.safereport.intake.api.ReportSubmission;
-import org.safereport.intake.api.SubmissionCheck;
+import org.safereport.intake.api.EvidenceUploads;
+import org.safereport.intake.submission.ReportIntake;
+import org.safereport.intake.submission.ReportSubmission;
+import org.safereport.intake.submission.SubmissionCheck;
 import org.safereport.intake.domain.IdempotencyKey;
 import org.safereport.intake.domain.PublicPolicy;
 import org.jboss.logging.Logger;
@@ -80,7 +81,7 @@ public class FormResource {
         }
         ReportIntake.Result result;
         try {
-            result = intake.submit(submission, form.evidence, submissionKey(form.submissionId));
+            result = intake.submit(submission, EvidenceUploads.read(form.evidence), submissionKey(form.submissionId));
         } catch (RuntimeException e) {
             if (!ProblemMapper.isDatabaseUnavailable(e)) {
                 throw e;
@@ -91,7 +92,7 @@ public class FormResource {
             return Response.ok(Pages.confirmation(confirmation(accepted))).build();
         }
         ReportIntake.Refused refused = (ReportIntake.Refused) result;
-        if (refused.status() == 422) {
+        if (refused.refusal() == ReportIntake.Refusal.IDEMPOTENCY_KEY_REUSED) {
             return page(422, form(policy.get(), Map.of(), List.of(),
                     "You have already sent this form with different answers. If you want to tell us something else, please fill in this new form."));
         }
@@ -120,8 +121,8 @@ public class FormResource {
     }
 
     private static Confirmation confirmation(ReportIntake.Accepted accepted) {
-        var report = accepted.stored().report();
-        return new Confirmation(report.reference, accepted.stored().receiptCode(), report.categoryLabel,
+        var report = accepted.report();
+        return new Confirmation(report.reference, accepted.receiptCode(), report.categoryLabel,
                 accepted.category().guidance(), report.handledByTitle, accepted.category().respondWithin(),
                 accepted.expectedResponseByLocal(), report.youngPersonAtRisk, report.emailReceipt);
     }

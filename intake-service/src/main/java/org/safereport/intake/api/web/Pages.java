@@ -18,7 +18,5 @@ public class Pages {
 
     public static native TemplateInstance statusResult(StatusPage report);
 
-    public static native TemplateInstance tooMany(long minutes);
-
     public static native TemplateInstance notReady();
 }

@@ -2,7 +2,7 @@ package org.safereport.intake.api.web;
 
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
-import org.safereport.intake.api.ReportSubmission;
+import org.safereport.intake.submission.ReportSubmission;
 import org.safereport.intake.domain.Platform;
 import org.safereport.problem.Problem.FieldError;
 

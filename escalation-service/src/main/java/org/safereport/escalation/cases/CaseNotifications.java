@@ -1,0 +1,132 @@
+package org.safereport.escalation.cases;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.safereport.escalation.config.ActivePolicy;
+import org.safereport.escalation.config.EscalationConfig;
+import org.safereport.escalation.domain.AcknowledgementToken;
+import org.safereport.escalation.domain.directory.Person;
+import org.safereport.escalation.domain.policy.CategoryRule;
+import org.safereport.escalation.domain.policy.RoutingPolicy;
+import org.safereport.escalation.persistence.CaseStep;
+import org.safereport.escalation.persistence.CaseTrack;
+import org.safereport.escalation.persistence.EscalationCase;
+import org.safereport.escalation.persistence.NotificationRecord;
+import org.safereport.escalation.persistence.ShortLink;
+import org.safereport.events.notification.Channel;
+import org.safereport.events.notification.NotificationRequestedV1;
+import org.safereport.events.notification.Template;
+import org.safereport.events.notification.TemplateData;
+import org.safereport.messaging.outbox.Outbox;
+import org.safereport.time.Deadline;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Tells one person about a case, in the transaction of the case change that causes it: the request goes
+ * through the outbox, and the case keeps a record of it (which step, which person, which channels) so that
+ * delivery reports can be matched to the step. What the messages show is the template's data and no more
+ * (rule 7): no description of the report and no reporter.
+ */
+@ApplicationScoped
+public class CaseNotifications {
+
+    private final ActivePolicy activePolicy;
+    private final Outbox outbox;
+    private final EscalationConfig config;
+    private final Clock clock;
+
+    CaseNotifications(ActivePolicy activePolicy, Outbox outbox, EscalationConfig config, Clock clock) {
+        this.activePolicy = activePolicy;
+        this.outbox = outbox;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** Where a message about a case goes: the case, the chain (track) and the step's row naming the person. */
+    public record Addressee(EscalationCase escalationCase, CaseTrack track, CaseStep step, Person person) {
+    }
+
+    /**
+     * Asks {@code to} for a response by {@code dueAt}: a {@code new-case}, {@code escalation} or {@code reminder}.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void askForResponse(Template template, Addressee to, Instant dueAt) {
+        send(template, to, dueAt, activePolicy.policy(), false);
+    }
+
+    /**
+     * The first request to a person on a case opened in this same transaction, under the policy it was routed
+     * by: no record of it can exist yet, so none is looked up (a look-up would flush the case's rows and cost a
+     * round trip).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void askForResponseOnNewCase(Addressee to, RoutingPolicy policy) {
+        send(Template.NEW_CASE, to, to.step().dueAt, policy, true);
+    }
+
+    /** Tells {@code to}, notified earlier on the chain, that the {@code acknowledgedByRole} has the case. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void tellAcknowledged(Addressee to, String acknowledgedByRole) {
+        Instant now = clock.instant();
+        CategoryRule rule = activePolicy.policy().ruleFor(to.track().category);
+        TemplateData data = new TemplateData.CaseAcknowledged(rule.label(), rule.urgency(), acknowledgedByRole);
+        // The acknowledgement's time stands where a deadline would: one "someone has it" per person and acknowledgement.
+        publish(Template.ACKNOWLEDGED, to, data, null, List.of(Channel.EMAIL), now, now, false);
+    }
+
+    private void send(Template template, Addressee to, Instant dueAt, RoutingPolicy policy, boolean caseOpenedNow) {
+        Instant now = clock.instant();
+        CaseStep step = to.step();
+        CategoryRule rule = policy.ruleFor(to.track().category);
+        Deadline deadline = Deadline.parse(step.deadlineSpec);
+        List<Channel> channels = Arrays.stream(step.channels.split(",")).map(Channel::valueOf).sorted().toList();
+        String token = new AcknowledgementToken(to.track().id, step.stepIndex, to.person().id(),
+                now.plus(config.acknowledgement().linkValidity())).sign(config.acknowledgement().signingKeyBytes());
+        // The signed link does not fit a text message: the text carries a short code for it.
+        String shortLink = channels.contains(Channel.SMS)
+                ? publicBase() + "/a/" + ShortLink.create(token, now.plus(config.acknowledgement().linkValidity()))
+                : null;
+        TemplateData data = new TemplateData.CaseNotice(rule.label(), rule.urgency(), step.role, deadline.describe(), dueAt,
+                policy.calendar().describe(dueAt), null, rule.recipientAction(), shortLink);
+        publish(template, to, data, publicBase() + "/ack/" + token, channels, dueAt, now, caseOpenedNow);
+    }
+
+    /** @param dueAt the deadline the message is about, which makes its request id unique */
+    private void publish(Template template, Addressee to, TemplateData data, String link, List<Channel> channels,
+                         Instant dueAt, Instant now, boolean caseOpenedNow) {
+        EscalationCase escalationCase = to.escalationCase();
+        // One request per case, track, step, person, template and deadline: redelivery upstream sends nothing twice.
+        UUID requestId = UUID.nameUUIDFromBytes(String.join("/", escalationCase.id.toString(), to.track().name,
+                Integer.toString(to.step().stepIndex), to.person().id(), template.wireName(), dueAt.toString())
+                .getBytes(StandardCharsets.UTF_8));
+        Person person = to.person();
+        NotificationRequestedV1 request = NotificationRequestedV1.of(now, requestId, escalationCase.reference,
+                new NotificationRequestedV1.Recipient(person.id(), person.name(), person.email(), person.mobile()),
+                channels, template, data, link, Deadline.parse(to.step().deadlineSpec).clock() == Deadline.Clock.WALL
+                        ? NotificationRequestedV1.Priority.HIGH : NotificationRequestedV1.Priority.NORMAL);
+        // Keyed by case: one partition per case keeps its messages in order (the new case before "someone has it").
+        outbox.add(escalationCase.id.toString(), request);
+        if (caseOpenedNow || NotificationRecord.findById(requestId) == null) {
+            NotificationRecord record = new NotificationRecord();
+            record.requestId = requestId;
+            record.caseId = escalationCase.id;
+            record.track = to.track().name;
+            record.stepIndex = to.step().stepIndex;
+            record.personId = person.id();
+            record.template = template.wireName();
+            record.channels = String.join(",", channels.stream().map(Channel::name).toList());
+            record.requestedAt = now;
+            record.persist();
+        }
+    }
+
+    private String publicBase() {
+        return config.publicBaseUrl().replaceAll("/+$", "");
+    }
+}

@@ -1,0 +1,55 @@
+package org.safereport.events.notification;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * What a notification's messages show, one record per kind of template ({@link Template#dataType()}): only
+ * what the recipient needs (rule 7), so never a report's description or its reporter. On the wire it is the
+ * request's {@code data} object; absent values are left out.
+ */
+public sealed interface TemplateData {
+
+    /**
+     * A case needs the recipient's response: {@code new-case}, {@code escalation} and {@code reminder}.
+     *
+     * @param role the recipient's role on the case, a routing-policy role code such as {@code DEPUTY_DSL}
+     * @param within how long they have, in words ("1 hour", "8 working hours")
+     * @param dueAtLocal {@code dueAt} in the policy's time zone, in words
+     * @param timeZone the recipient's own time zone (IANA id) when the directory gives one, e.g. for someone
+     *                 working abroad; the message then shows {@code dueAt} in it
+     * @param shortAcknowledgementLink a short link for text messages, which a signed link does not fit
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record CaseNotice(String categoryLabel, String urgency, String role, String within, Instant dueAt,
+                      String dueAtLocal, String timeZone, String recipientAction, String shortAcknowledgementLink)
+            implements TemplateData {
+    }
+
+    /** Someone has the case: {@code acknowledged}, to everyone told earlier on its chain. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record CaseAcknowledged(String categoryLabel, String urgency, String acknowledgedByRole) implements TemplateData {
+    }
+
+    /**
+     * The reporter's receipt: {@code receipt}. Never the receipt code: an email is not a safe place for a
+     * secret, and the reporter was shown it once.
+     *
+     * @param statusUrl the status page, absolute or a path under the public address
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record ReportReceipt(String categoryLabel, String statusUrl) implements TemplateData {
+    }
+
+    /** The policy is due for review: {@code policy-review}, to the Chair of Trustees. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record PolicyReviewDue(String policyVersion, LocalDate approvedOn, LocalDate reviewDue) implements TemplateData {
+    }
+}

@@ -1,0 +1,62 @@
+package org.safereport.messaging.consumer;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.junit.jupiter.api.Test;
+import org.safereport.events.ReportSubmittedV1;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class EventReaderTest {
+
+    private static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule()).build();
+    private final EventReader reader = new EventReader(JSON, new Redelivery(Duration.ofMillis(1), Duration.ofMillis(5)));
+    private final List<ReportSubmittedV1> handled = new ArrayList<>();
+
+    @Test
+    void aUsableEventIsHandledAsItsContract() throws Exception {
+        ReportSubmittedV1 event = ReportSubmittedV1.of(UUID.randomUUID(), "SM-7KQ4-2M9X", "RESIDENT_CONTACT", true,
+                "member@example.org", null, 0, Instant.parse("2026-11-25T12:00:00Z"));
+
+        reader.handle(JSON.writeValueAsString(event), ReportSubmittedV1.class, handled::add);
+
+        assertThat(handled).containsExactly(event);
+    }
+
+    @Test
+    void textThatIsNotTheEventIsRefusedWithoutTheAddressesItQuotes() {
+        String payload = "{\"eventType\":\"report.submitted\",\"schemaVersion\":1,\"reporterEmail\":[\"reporter@example.org\"]}";
+
+        assertThatThrownBy(() -> reader.handle(payload, ReportSubmittedV1.class, handled::add))
+                .isInstanceOf(UnreadableMessageException.class)
+                .hasMessageContaining("not a readable ReportSubmittedV1 event")
+                .hasMessageNotContaining("reporter@example.org");
+        assertThat(handled).isEmpty();
+    }
+
+    @Test
+    void anEventItsContractFindsUnusableIsRefusedWithItsProblem() {
+        String payload = "{\"eventType\":\"report.submitted\",\"schemaVersion\":1,\"eventId\":\"" + UUID.randomUUID()
+                + "\",\"reportId\":\"" + UUID.randomUUID() + "\",\"reference\":\"<script>\",\"category\":\"X\","
+                + "\"submittedAt\":\"2026-11-25T12:00:00Z\"}";
+
+        assertThatThrownBy(() -> reader.handle(payload, ReportSubmittedV1.class, handled::add))
+                .isInstanceOf(UnreadableMessageException.class)
+                .hasMessage("the reference is not of the form SM-XXXX-XXXX");
+        assertThat(handled).isEmpty();
+    }
+
+    @Test
+    void anEmptyMessageIsRefused() {
+        assertThatThrownBy(() -> reader.handle("null", ReportSubmittedV1.class, handled::add))
+                .isInstanceOf(UnreadableMessageException.class).hasMessage("empty message");
+    }
+}
