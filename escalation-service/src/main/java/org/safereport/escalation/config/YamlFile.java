@@ -2,13 +2,13 @@ package org.safereport.escalation.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ElementKind;
-import jakarta.validation.Path;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 
@@ -17,9 +17,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /**
  * A YAML file read into a document record, and the problems found in it, each named as ops look for it:
@@ -59,11 +61,19 @@ final class YamlFile {
             }
             return document;
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : ", line " + e.getLocation().getLineNr();
-            throw new PolicyFiles.InvalidFileException(List.of(name + where + ": " + e.getOriginalMessage()));
+            throw new PolicyFiles.InvalidFileException(List.of(unreadable(e)));
         } catch (IOException e) {
             throw new PolicyFiles.InvalidFileException(List.of(name + ": " + e.getMessage()));
         }
+    }
+
+    private String unreadable(JsonProcessingException e) {
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            // Named by the field's path: Jackson's own position is where it noticed, often a later line.
+            return problem(fieldPath(mapping.getPath()), e.getOriginalMessage()).text();
+        }
+        String where = e.getLocation() == null ? "" : ", line " + e.getLocation().getLineNr();
+        return name + where + ": " + e.getOriginalMessage();
     }
 
     /** Adds a problem for each constraint of the document that is broken; {@code true} if none is. */
@@ -91,17 +101,22 @@ final class YamlFile {
         return new Problem(line.orElse(0), name + where + ": " + field + " " + message);
     }
 
-    /** The violation's property path as the file spells it: {@code categories[0].chain[1].role}. */
-    private static String fieldPath(ConstraintViolation<?> violation) {
+    /** A field's path as the file spells it, from its names and indexes: {@code categories[0].chain[1].role}. */
+    private static String fieldPath(Stream<?> namesAndIndexes) {
         StringBuilder path = new StringBuilder();
-        for (Path.Node node : violation.getPropertyPath()) {
-            if (node.getIndex() != null) {
-                path.append('[').append(node.getIndex()).append(']');
-            }
-            if (node.getKind() == ElementKind.PROPERTY) {
-                path.append(path.isEmpty() ? "" : ".").append(node.getName());
-            }
-        }
+        namesAndIndexes.forEach(segment -> path.append(segment instanceof Integer index ? "[" + index + "]"
+                : (path.isEmpty() ? "" : ".") + segment));
         return path.toString();
+    }
+
+    private static String fieldPath(List<JsonMappingException.Reference> references) {
+        return fieldPath(references.stream().map(reference -> reference.getIndex() >= 0 ? reference.getIndex() : reference.getFieldName()));
+    }
+
+    private static String fieldPath(ConstraintViolation<?> violation) {
+        // A property node carries its index in a list; a list element's own node ("<list element>") is not a field in the file.
+        return fieldPath(StreamSupport.stream(violation.getPropertyPath().spliterator(), false)
+                .flatMap(node -> Stream.of(node.getIndex(), node.getKind() == ElementKind.PROPERTY ? node.getName() : null))
+                .filter(Objects::nonNull));
     }
 }

@@ -200,6 +200,18 @@ class PolicyFilesTest {
                         "directory.yaml, line 10: people[0].absences[0].cover chief-executive is absent at the same time"));
     }
 
+    static Stream<Arguments> unreadableValues() {
+        return Stream.of(
+                argumentSet("a role that does not exist", policyWith("firstRecipient: DSL", "firstRecipient: TREASURER"),
+                        "routing-policy.yaml, line 14: categories[0].firstRecipient ", "TREASURER"),
+                argumentSet("a misspelt field", policyWith("urgency: Urgent", "urgnecy: Urgent"),
+                        "routing-policy.yaml, line 12: categories[0].urgnecy ", "Unrecognized field"),
+                argumentSet("a deadline that is not positive", policyWith("{within: PT2H, clock: WALL}", "{within: PT0S, clock: WALL}"),
+                        "routing-policy.yaml, line 18: categories[0].chain[0].deadline ", "a deadline must be positive"),
+                argumentSet("an absence that starts at no instant", directoryWith("\"2027-08-02T00:00:00Z\"", "\"2 August\""),
+                        "directory.yaml, line 10: people[0].absences[0].from ", "2 August"));
+    }
+
     @Test
     void theSmallFilesTheCasesBreakAreValid() {
         PolicyFiles.Loaded loaded = PolicyFiles.load("routing-policy.yaml", POLICY.getBytes(StandardCharsets.UTF_8),
@@ -212,6 +224,12 @@ class PolicyFilesTest {
     @MethodSource({"brokenFields", "brokenReferences"})
     void eachProblemNamesTheFileTheLineAndTheField(FilePair files, String problem) {
         assertThat(files.problems()).containsExactly(problem);
+    }
+
+    @ParameterizedTest
+    @MethodSource("unreadableValues")
+    void aValueThatCannotBeReadNamesTheFileTheLineAndTheField(FilePair files, String where, String what) {
+        assertThat(files.problems()).singleElement().asString().startsWith(where).contains(what);
     }
 
     @Test
