@@ -1,5 +1,7 @@
 package org.safereport.escalation.config;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -34,6 +36,8 @@ final class YamlFile {
             .addModule(new JavaTimeModule())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            // An empty item in a list ("- " alone, or "~") is a mistake to report, not a null for the checks to trip on.
+            .defaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL))
             .build();
     // Bootstrapped here rather than injected: the files are also loaded outside CDI, by the routing tests.
     private static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();

@@ -209,7 +209,11 @@ class PolicyFilesTest {
                 argumentSet("a deadline that is not positive", policyWith("{within: PT2H, clock: WALL}", "{within: PT0S, clock: WALL}"),
                         "routing-policy.yaml, line 18: categories[0].chain[0].deadline ", "a deadline must be positive"),
                 argumentSet("an absence that starts at no instant", directoryWith("\"2027-08-02T00:00:00Z\"", "\"2 August\""),
-                        "directory.yaml, line 10: people[0].absences[0].from ", "2 August"));
+                        "directory.yaml, line 10: people[0].absences[0].from ", "2 August"),
+                argumentSet("an empty item in a list of channels", policyWith("[EMAIL, SMS]", "[EMAIL, ~]"),
+                        "routing-policy.yaml, line 16: categories[0].channels[1] ", "null"),
+                argumentSet("an empty item in the list of people", directoryWith("people:\n", "people:\n  -\n"),
+                        "directory.yaml, line 3: people[0] ", "null"));
     }
 
     @Test
