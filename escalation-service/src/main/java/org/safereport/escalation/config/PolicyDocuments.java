@@ -1,6 +1,7 @@
 package org.safereport.escalation.config;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -103,7 +104,8 @@ final class PolicyDocuments {
 
     record PersonDocument(@NotBlank(message = REQUIRED) String id,
                           @NotBlank(message = REQUIRED) String name,
-                          @NotBlank(message = REQUIRED) String email,
+                          @NotBlank(message = REQUIRED) @Email(message = "must be an email address, was ${validatedValue}")
+                          String email,
                           // E.164: a plus, the country code and the number, 8 to 15 digits in all.
                           @Pattern(regexp = "\\+[1-9][0-9]{7,14}",
                                   message = "must be an E.164 number such as +447700900123, was ${validatedValue}")

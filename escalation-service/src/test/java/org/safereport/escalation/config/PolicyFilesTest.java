@@ -160,6 +160,8 @@ class PolicyFilesTest {
                         "directory.yaml, line 4: people[0].name is required"),
                 argumentSet("person without an email", directoryWith("    email: dsl@example.org\n", ""),
                         "directory.yaml, line 3: people[0].email is required"),
+                argumentSet("person with an email that is not an address", directoryWith("dsl@example.org", "dsl at example.org"),
+                        "directory.yaml, line 5: people[0].email must be an email address, was dsl at example.org"),
                 argumentSet("person with a national mobile number", directoryWith("\"+447700900103\"", "\"07700 900103\""),
                         "directory.yaml, line 6: people[0].mobile must be an E.164 number such as +447700900123, was 07700 900103"),
                 argumentSet("absence without a start", directoryWith("from: \"2027-08-02T00:00:00Z\", ", ""),
