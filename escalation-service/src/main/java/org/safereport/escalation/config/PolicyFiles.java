@@ -1,51 +1,39 @@
 package org.safereport.escalation.config;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.safereport.escalation.config.PolicyDocuments.CategoryDocument;
+import org.safereport.escalation.config.PolicyDocuments.DirectoryDocument;
+import org.safereport.escalation.config.PolicyDocuments.PersonDocument;
+import org.safereport.escalation.config.PolicyDocuments.PolicyDocument;
 import org.safereport.escalation.domain.directory.Directory;
 import org.safereport.escalation.domain.directory.Person;
 import org.safereport.escalation.domain.policy.CategoryRule;
-import org.safereport.escalation.domain.policy.Channel;
-import org.safereport.time.Deadline;
 import org.safereport.escalation.domain.policy.Role;
 import org.safereport.escalation.domain.policy.RoutingPolicy;
 import org.safereport.time.WorkingCalendar;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.DayOfWeek;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.Period;
-import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Reads and validates the two data files the routing depends on: the routing policy and the people
- * directory. Every problem found is reported, each naming the file and the field, so that ops can fix
- * a file in one go; a file with any problem is refused as a whole.
+ * directory. Every problem found is reported, each naming the file, the line and the field, so that ops
+ * can fix a file in one go; a file with any problem is refused as a whole.
+ * <p>
+ * What a single field must hold is declared on the {@link PolicyDocuments}, as Bean Validation constraints.
+ * What relates fields to each other (a fallback that is not a category, a role nobody holds, a line
+ * manager who is not in the directory) is checked in code, once a file's fields are all valid: on an
+ * incomplete file those checks would mostly report the same mistake again.
  */
 public final class PolicyFiles {
-
-    private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{7,14}");
-    private static final ObjectMapper YAML = JsonMapper.builder(new YAMLFactory())
-            .addModule(new JavaTimeModule())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .build();
 
     private PolicyFiles() {
     }
@@ -69,225 +57,118 @@ public final class PolicyFiles {
         }
     }
 
-    record PolicyDocument(String version, LocalDate approvedOn, Period reviewInterval, String timeZone,
-                          WorkingHours workingHours, List<LocalDate> bankHolidays, String fallbackCategory,
-                          GeneralRules rules, List<CategoryDocument> categories) {
-    }
-
-    /**
-     * @param safeguardingOverlay the category whose chain also runs when a young person may be at risk (rule 1)
-     * @param endOfChainReminderInterval how often to remind the last recipient (rule 5); absent: the last step's deadline
-     */
-    record GeneralRules(String safeguardingOverlay, java.time.Duration endOfChainReminderInterval) {
-    }
-
-    record WorkingHours(List<DayOfWeek> days, LocalTime start, LocalTime end) {
-    }
-
-    record CategoryDocument(String code, String label, String hint, String guidance, String urgency,
-                            String recipientAction, Role firstRecipient, Deadline deadline, List<Channel> channels,
-                            List<CategoryRule.ChainStep> chain) {
-    }
-
-    record DirectoryDocument(String version, List<PersonDocument> people) {
-    }
-
-    record PersonDocument(String id, String name, String email, String mobile, List<Role> roles, String lineManager,
-                          List<AbsenceDocument> absences) {
-    }
-
-    record AbsenceDocument(Instant from, Instant until, String cover) {
-    }
-
     public static Loaded load(String policyName, byte[] policyBytes, String directoryName, byte[] directoryBytes) {
-        PolicyDocument policyDocument = parse(policyName, policyBytes, PolicyDocument.class);
-        DirectoryDocument directoryDocument = parse(directoryName, directoryBytes, DirectoryDocument.class);
-        List<String> problems = new ArrayList<>();
-        Directory directory = toDirectory(new Problems(directoryName, directoryBytes, problems), directoryDocument);
-        RoutingPolicy policy = toPolicy(new Problems(policyName, policyBytes, problems), policyDocument,
-                sha256(policyBytes), directory);
+        YamlFile policyFile = new YamlFile(policyName, policyBytes);
+        YamlFile directoryFile = new YamlFile(directoryName, directoryBytes);
+        PolicyDocument policyDocument = policyFile.read(PolicyDocument.class);
+        DirectoryDocument directoryDocument = directoryFile.read(DirectoryDocument.class);
+        Directory directory = directoryFile.checkFields(directoryDocument) ? toDirectory(directoryFile, directoryDocument) : null;
+        RoutingPolicy policy = policyFile.checkFields(policyDocument)
+                ? toPolicy(policyFile, policyDocument, sha256(policyBytes), directory) : null;
+        List<String> problems = Stream.concat(directoryFile.problems(), policyFile.problems()).toList();
         if (!problems.isEmpty()) {
             throw new InvalidFileException(problems);
         }
         return new Loaded(policy, directory);
     }
 
-    private static <T> T parse(String name, byte[] bytes, Class<T> type) {
-        try {
-            T document = YAML.readValue(bytes, type);
-            if (document == null) {
-                throw new InvalidFileException(List.of(name + ": the file is empty"));
+    /** The directory, if the checks across its people pass; {@code null} otherwise, with the problems added. */
+    private static Directory toDirectory(YamlFile file, DirectoryDocument document) {
+        List<PersonDocument> people = document.people();
+        checkUnique(file, "people", "id", people.stream().map(PersonDocument::id).toList());
+        checkUnique(file, "people", "email", people.stream().map(person -> person.email().toLowerCase(Locale.ROOT)).toList());
+        if (file.foundAny()) {
+            return null; // a directory is looked up by id and by email: it cannot be built with duplicates
+        }
+        Directory directory = new Directory(document.version(), people.stream().map(PersonDocument::toPerson).toList());
+        for (int i = 0; i < directory.people().size(); i++) {
+            Person person = directory.people().get(i);
+            if (person.lineManagerId() != null && directory.byId(person.lineManagerId()).isEmpty()) {
+                file.add("people[" + i + "].lineManager", "no person has the id " + person.lineManagerId());
             }
-            return document;
-        } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : ", line " + e.getLocation().getLineNr();
-            throw new InvalidFileException(List.of(name + where + ": " + e.getOriginalMessage()));
-        } catch (java.io.IOException e) {
-            throw new InvalidFileException(List.of(name + ": " + e.getMessage()));
+            for (int a = 0; a < person.absences().size(); a++) {
+                checkAbsence(file, "people[" + i + "].absences[" + a + "]", person.absences().get(a), directory);
+            }
+        }
+        return file.foundAny() ? null : directory;
+    }
+
+    private static void checkUnique(YamlFile file, String list, String field, List<String> values) {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < values.size(); i++) {
+            if (!seen.add(values.get(i))) {
+                file.add(list + "[" + i + "]." + field, "appears twice: " + values.get(i));
+            }
         }
     }
 
-    private static RoutingPolicy toPolicy(Problems check, PolicyDocument document, String hash, Directory directory) {
-        List<String> problems = check.sink();
-        check.present("version", document.version());
-        check.present("approvedOn", document.approvedOn());
-        check.present("reviewInterval", document.reviewInterval());
-        check.present("fallbackCategory", document.fallbackCategory());
-        ZoneId zone = null;
-        if (check.present("timeZone", document.timeZone())) {
-            try {
-                zone = ZoneId.of(document.timeZone());
-            } catch (java.time.DateTimeException e) {
-                check.problem("timeZone", "is not a time zone: " + document.timeZone());
-            }
+    private static void checkAbsence(YamlFile file, String field, Person.Absence absence, Directory directory) {
+        if (!absence.from().isBefore(absence.until())) {
+            file.add(field, "must end after it starts");
         }
-        WorkingCalendar calendar = null;
-        WorkingHours hours = document.workingHours();
-        if (check.present("workingHours", hours) && check.present("workingHours.days", hours.days())
-                && check.present("workingHours.start", hours.start()) && check.present("workingHours.end", hours.end())
-                && zone != null) {
-            try {
-                calendar = new WorkingCalendar(zone, Set.copyOf(hours.days()), hours.start(), hours.end(),
-                        Set.copyOf(Objects.requireNonNullElse(document.bankHolidays(), List.of())));
-            } catch (IllegalArgumentException e) {
-                check.problem("workingHours", e.getMessage());
-            }
+        if (absence.coverId() == null) {
+            return;
         }
+        Optional<Person> cover = directory.byId(absence.coverId());
+        if (cover.isEmpty()) {
+            file.add(field + ".cover", "no person has the id " + absence.coverId());
+        } else if (cover.get().absences().stream()
+                .anyMatch(c -> c.from().isBefore(absence.until()) && absence.from().isBefore(c.until()))) {
+            file.add(field + ".cover", absence.coverId() + " is absent at the same time");
+        }
+    }
+
+    /**
+     * The policy, if the checks across its categories pass, and against the directory unless that is
+     * invalid; {@code null} otherwise, with the problems added.
+     */
+    private static RoutingPolicy toPolicy(YamlFile file, PolicyDocument document, String hash, Directory directory) {
+        List<CategoryRule> rules = document.categories().stream().map(CategoryDocument::toRule).toList();
+        checkUnique(file, "categories", "code", rules.stream().map(CategoryRule::code).toList());
         Map<String, CategoryRule> categories = new LinkedHashMap<>();
-        List<CategoryDocument> categoryDocuments = Objects.requireNonNullElse(document.categories(), List.of());
-        if (categoryDocuments.isEmpty()) {
-            check.problem("categories", "at least one category is required");
+        for (int i = 0; i < rules.size(); i++) {
+            categories.putIfAbsent(rules.get(i).code(), rules.get(i));
+            checkSteps(file, "categories[" + i + "].", rules.get(i).steps(), directory);
         }
-        for (int i = 0; i < categoryDocuments.size(); i++) {
-            CategoryRule rule = toCategory(check.at("categories[" + i + "]"), categoryDocuments.get(i), directory);
-            if (rule != null && categories.putIfAbsent(rule.code(), rule) != null) {
-                check.problem("categories[" + i + "].code", "appears twice: " + rule.code());
-            }
-        }
-        if (document.fallbackCategory() != null && !categories.containsKey(document.fallbackCategory())) {
-            check.problem("fallbackCategory", "is not one of the categories: " + document.fallbackCategory());
-        }
-        GeneralRules rules = document.rules();
-        if (check.present("rules", rules) && check.present("rules.safeguardingOverlay", rules.safeguardingOverlay())
-                && !categories.containsKey(rules.safeguardingOverlay())) {
-            check.problem("rules.safeguardingOverlay", "is not one of the categories: " + rules.safeguardingOverlay());
-        }
-        if (rules != null && rules.endOfChainReminderInterval() != null
-                && (rules.endOfChainReminderInterval().isNegative() || rules.endOfChainReminderInterval().isZero())) {
-            check.problem("rules.endOfChainReminderInterval", "must be positive");
-        }
-        if (!problems.isEmpty()) {
+        checkIsCategory(file, "fallbackCategory", document.fallbackCategory(), categories);
+        checkIsCategory(file, "rules.safeguardingOverlay", document.rules().safeguardingOverlay(), categories);
+        WorkingCalendar calendar = toCalendar(file, document);
+        if (file.foundAny()) {
             return null;
         }
         return new RoutingPolicy(document.version(), hash, document.approvedOn(), document.reviewInterval(), calendar,
-                document.fallbackCategory(), rules.safeguardingOverlay(),
-                java.util.Optional.ofNullable(rules.endOfChainReminderInterval()), categories);
+                document.fallbackCategory(), document.rules().safeguardingOverlay(),
+                Optional.ofNullable(document.rules().endOfChainReminderInterval()), categories);
     }
 
-    private static CategoryRule toCategory(Problems check, CategoryDocument category, Directory directory) {
-        boolean complete = check.present("code", category.code())
-                & check.present("label", category.label())
-                & check.present("guidance", category.guidance())
-                & check.present("urgency", category.urgency())
-                & check.present("recipientAction", category.recipientAction())
-                & check.present("firstRecipient", category.firstRecipient())
-                & check.present("deadline", category.deadline())
-                & check.present("channels", category.channels());
-        List<CategoryRule.ChainStep> chain = Objects.requireNonNullElse(category.chain(), List.of());
-        List<Role> roles = new ArrayList<>();
-        roles.add(category.firstRecipient());
-        for (int i = 0; i < chain.size(); i++) {
-            CategoryRule.ChainStep step = chain.get(i);
-            complete &= check.present("chain[" + i + "].role", step.role()) & check.present("chain[" + i + "].deadline", step.deadline());
-            if (roles.contains(step.role())) {
-                check.problem("chain[" + i + "].role", step.role() + " appears twice in the chain (a cycle)");
+    /** No role twice in a chain (a cycle), and each held by someone, except the reporter's own line manager. */
+    private static void checkSteps(YamlFile file, String category, List<CategoryRule.ChainStep> steps, Directory directory) {
+        for (int s = 0; s < steps.size(); s++) {
+            String field = category + (s == 0 ? "firstRecipient" : "chain[" + (s - 1) + "].role");
+            Role role = steps.get(s).role();
+            if (steps.subList(0, s).stream().anyMatch(earlier -> earlier.role() == role)) {
+                file.add(field, role + " appears twice in the chain (a cycle)");
             }
-            roles.add(step.role());
-        }
-        for (Role role : roles) {
-            if (role != null && role != Role.LINE_MANAGER && directory != null && directory.holders(role).isEmpty()) {
-                check.problem("roles", role + " is used but no one in the directory holds it");
+            if (role != Role.LINE_MANAGER && directory != null && directory.holders(role).isEmpty()) {
+                file.add(field, role + " is used but no one in the directory holds it");
             }
         }
-        if (category.channels() != null && category.channels().isEmpty()) {
-            check.problem("channels", "at least one channel is required");
-            complete = false;
+    }
+
+    private static void checkIsCategory(YamlFile file, String field, String code, Map<String, CategoryRule> categories) {
+        if (!categories.containsKey(code)) {
+            file.add(field, "is not one of the categories: " + code);
         }
-        if (!complete) {
+    }
+
+    /** The calendar of the working hours, or {@code null} with a problem when they do not make one. */
+    private static WorkingCalendar toCalendar(YamlFile file, PolicyDocument document) {
+        try {
+            return document.calendar();
+        } catch (IllegalArgumentException e) {
+            file.add("workingHours", e.getMessage());
             return null;
         }
-        return new CategoryRule(category.code(), category.label(), Objects.requireNonNullElse(category.hint(), ""),
-                category.guidance(), category.urgency(), category.recipientAction(), category.firstRecipient(),
-                category.deadline(), EnumSet.copyOf(category.channels()), chain);
-    }
-
-    private static Directory toDirectory(Problems check, DirectoryDocument document) {
-        List<String> problems = check.sink();
-        check.present("version", document.version());
-        List<PersonDocument> documents = Objects.requireNonNullElse(document.people(), List.of());
-        List<Person> people = new ArrayList<>();
-        Set<String> ids = new java.util.HashSet<>();
-        Set<String> emails = new java.util.HashSet<>();
-        for (int i = 0; i < documents.size(); i++) {
-            Problems at = check.at("people[" + i + "]");
-            PersonDocument person = documents.get(i);
-            boolean complete = at.present("id", person.id()) & at.present("name", person.name()) & at.present("email", person.email());
-            if (person.id() != null && !ids.add(person.id())) {
-                at.problem("id", "appears twice: " + person.id());
-            }
-            if (person.email() != null && !emails.add(person.email().toLowerCase(java.util.Locale.ROOT))) {
-                at.problem("email", "appears twice: " + person.email());
-            }
-            if (person.mobile() != null && !E164.matcher(person.mobile()).matches()) {
-                at.problem("mobile", "must be an E.164 number such as +447700900123, was " + person.mobile());
-            }
-            List<Person.Absence> absences = new ArrayList<>();
-            List<AbsenceDocument> absenceDocuments = Objects.requireNonNullElse(person.absences(), List.of());
-            for (int a = 0; a < absenceDocuments.size(); a++) {
-                AbsenceDocument absence = absenceDocuments.get(a);
-                if (at.present("absences[" + a + "].from", absence.from()) & at.present("absences[" + a + "].until", absence.until())) {
-                    if (!absence.from().isBefore(absence.until())) {
-                        at.problem("absences[" + a + "]", "must end after it starts");
-                    }
-                    absences.add(new Person.Absence(absence.from(), absence.until(), absence.cover()));
-                }
-            }
-            if (complete) {
-                people.add(new Person(person.id(), person.name(), person.email(), person.mobile(),
-                        roleSet(person.roles()), person.lineManager(), absences));
-            }
-        }
-        if (people.isEmpty()) {
-            check.problem("people", "at least one person is required");
-        }
-        if (!problems.isEmpty()) {
-            return null;
-        }
-        Directory directory = new Directory(document.version(), people);
-        for (int i = 0; i < people.size(); i++) {
-            Person person = people.get(i);
-            Problems at = check.at("people[" + i + "]");
-            if (person.lineManagerId() != null && directory.byId(person.lineManagerId()).isEmpty()) {
-                at.problem("lineManager", "no person has the id " + person.lineManagerId());
-            }
-            for (int a = 0; a < person.absences().size(); a++) {
-                Person.Absence absence = person.absences().get(a);
-                if (absence.coverId() == null) {
-                    continue;
-                }
-                var cover = directory.byId(absence.coverId());
-                if (cover.isEmpty()) {
-                    at.problem("absences[" + a + "].cover", "no person has the id " + absence.coverId());
-                } else if (cover.get().absences().stream().anyMatch(c -> c.from().isBefore(absence.until()) && absence.from().isBefore(c.until()))) {
-                    at.problem("absences[" + a + "].cover", absence.coverId() + " is absent at the same time");
-                }
-            }
-        }
-        return problems.isEmpty() ? directory : null;
-    }
-
-    private static Set<Role> roleSet(List<Role> roles) {
-        return roles == null || roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
     }
 
     static String sha256(byte[] bytes) {
@@ -295,31 +176,6 @@ public final class PolicyFiles {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** Collects problems, each prefixed with the file, the line and the path of the field. */
-    private record Problems(String file, YamlLines lines, String path, List<String> sink) {
-
-        Problems(String file, byte[] content, List<String> sink) {
-            this(file, new YamlLines(new String(content, java.nio.charset.StandardCharsets.UTF_8)), "", sink);
-        }
-
-        Problems at(String child) {
-            return new Problems(file, lines, path + child + ".", sink);
-        }
-
-        boolean present(String field, Object value) {
-            if (value == null) {
-                problem(field, "is required");
-                return false;
-            }
-            return true;
-        }
-
-        void problem(String field, String message) {
-            String line = lines.lineOf(path + field).stream().mapToObj(n -> ", line " + n).findFirst().orElse("");
-            sink.add(file + line + ": " + path + field + " " + message);
         }
     }
 }
