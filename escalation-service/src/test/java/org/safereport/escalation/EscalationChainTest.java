@@ -75,8 +75,12 @@ class EscalationChainTest {
 
         clock.advance(Duration.ofHours(4).plusMinutes(1));
         deadlines.fireDue();
-        assertThat(summary(requests(reference, 2))).containsExactly("new-case chief-executive", "escalation chair");
+        List<JsonNode> sent = requests(reference, 2);
+        assertThat(summary(sent)).containsExactly("new-case chief-executive", "escalation chair");
         assertThat(state(reference)).isEqualTo(CaseState.ESCALATED);
+        // The sample directory's Chair lives abroad: their messages give deadlines in their own time.
+        assertThat(sent.get(0).get("data").has("timeZone")).isFalse();
+        assertThat(sent.get(1).get("data").get("timeZone").asText()).isEqualTo("Europe/Madrid");
 
         clock.advance(Duration.ofHours(4).plusMinutes(1));
         deadlines.fireDue();

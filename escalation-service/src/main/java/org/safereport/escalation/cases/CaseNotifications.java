@@ -93,7 +93,8 @@ public class CaseNotifications {
                 ? publicBase() + "/a/" + ShortLink.create(token, now.plus(config.acknowledgement().linkValidity()))
                 : null;
         TemplateData data = new TemplateData.CaseNotice(rule.label(), rule.urgency(), step.role, deadline.describe(), dueAt,
-                policy.calendar().describe(dueAt), null, rule.recipientAction(), shortLink);
+                policy.calendar().describe(dueAt), to.person().timeZone() == null ? null : to.person().timeZone().getId(),
+                rule.recipientAction(), shortLink);
         publish(template, to, data, publicBase() + "/ack/" + token, channels, dueAt, now, caseOpenedNow);
     }
 

@@ -112,11 +112,13 @@ final class PolicyDocuments {
                           String mobile,
                           List<Role> roles,
                           String lineManager,
-                          List<@Valid AbsenceDocument> absences) {
+                          List<@Valid AbsenceDocument> absences,
+                          @TimeZoneId String timeZone) {
 
         Person toPerson() {
             return new Person(id, name, email, mobile, Set.copyOf(orEmpty(roles)), lineManager,
-                    orEmpty(absences).stream().map(AbsenceDocument::toAbsence).toList());
+                    orEmpty(absences).stream().map(AbsenceDocument::toAbsence).toList(),
+                    timeZone == null ? null : ZoneId.of(timeZone));
         }
     }
 

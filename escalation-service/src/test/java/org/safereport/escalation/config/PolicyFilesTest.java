@@ -156,6 +156,8 @@ class PolicyFilesTest {
                         "directory.yaml, line 2: people at least one person is required"),
                 argumentSet("person without an id", directoryWith("  - id: dsl\n    name:", "  - name:"),
                         "directory.yaml, line 3: people[0].id is required"),
+                argumentSet("person with an unknown time zone", directoryWith("    roles: [DSL]\n", "    roles: [DSL]\n    timeZone: Europe/Lndon\n"),
+                        "directory.yaml, line 8: people[0].timeZone is not a time zone: Europe/Lndon"),
                 argumentSet("person with a blank name", directoryWith("Riley Carrow", "\"\""),
                         "directory.yaml, line 4: people[0].name is required"),
                 argumentSet("person without an email", directoryWith("    email: dsl@example.org\n", ""),

@@ -176,7 +176,7 @@ class RouterTest {
     void rule4AbsentDslWithoutCoverPassesToTheNextInTheChain() {
         Directory directory = directoryWith(people -> replace(people, "dsl", dsl -> new Person(dsl.id(), dsl.name(),
                 dsl.email(), dsl.mobile(), dsl.roles(), dsl.lineManagerId(),
-                List.of(new Person.Absence(WEDNESDAY_NOON.minus(Duration.ofDays(1)), WEDNESDAY_NOON.plus(Duration.ofDays(1)), null)))));
+                List.of(new Person.Absence(WEDNESDAY_NOON.minus(Duration.ofDays(1)), WEDNESDAY_NOON.plus(Duration.ofDays(1)), null)), dsl.timeZone())));
         RoutingPlan plan = Router.route(new ReportFacts("RESIDENT_CONTACT", SUPPORT_WORKER, null, false),
                 bundled.policy(), directory, WEDNESDAY_NOON);
 
@@ -191,7 +191,7 @@ class RouterTest {
         // The deputy goes on leave half an hour after the report: gone by the time the DSL's hour is up.
         Directory directory = directoryWith(people -> replace(people, "deputy-dsl", deputy -> new Person(deputy.id(),
                 deputy.name(), deputy.email(), deputy.mobile(), deputy.roles(), deputy.lineManagerId(),
-                List.of(new Person.Absence(WEDNESDAY_NOON.plus(Duration.ofMinutes(30)), WEDNESDAY_NOON.plus(Duration.ofDays(7)), null)))));
+                List.of(new Person.Absence(WEDNESDAY_NOON.plus(Duration.ofMinutes(30)), WEDNESDAY_NOON.plus(Duration.ofDays(7)), null)), deputy.timeZone())));
         RoutingPlan plan = Router.route(new ReportFacts("RESIDENT_CONTACT", SUPPORT_WORKER, null, false),
                 bundled.policy(), directory, WEDNESDAY_NOON);
 
@@ -258,7 +258,7 @@ class RouterTest {
     void rule9EveryHolderOfARoleIsNotified() {
         Directory directory = directoryWith(people -> {
             people.add(new Person("second-dsl", "Quinn Ashgrove", "second.dsl@example.org", "+447700900108",
-                    Set.of(Role.DSL), "chief-executive", List.of()));
+                    Set.of(Role.DSL), "chief-executive", List.of(), null));
             return people;
         });
         RoutingPlan plan = Router.route(new ReportFacts("SAFEGUARDING_CONCERN", SUPPORT_WORKER, null, false),

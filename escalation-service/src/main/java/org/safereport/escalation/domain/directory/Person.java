@@ -3,6 +3,7 @@ package org.safereport.escalation.domain.directory;
 import org.safereport.escalation.domain.policy.Role;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 
@@ -11,9 +12,11 @@ import java.util.Set;
  *
  * @param mobile in E.164, e.g. +447700900123
  * @param lineManagerId the id of their line manager, or {@code null}
+ * @param timeZone where they work when it is not the policy's time zone (a trustee abroad), so that their
+ *                 messages give deadlines in their own time; {@code null} otherwise
  */
 public record Person(String id, String name, String email, String mobile, Set<Role> roles, String lineManagerId,
-                     List<Absence> absences) {
+                     List<Absence> absences, ZoneId timeZone) {
 
     public Person {
         roles = Set.copyOf(roles);
