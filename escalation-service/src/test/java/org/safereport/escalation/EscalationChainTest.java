@@ -1,6 +1,7 @@
 package org.safereport.escalation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -10,6 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.safereport.escalation.domain.CaseState;
 import org.safereport.escalation.deadlines.DeadlineEngine;
+import org.safereport.escalation.persistence.CaseStep;
 import org.safereport.testing.KafkaTestResource;
 import org.safereport.testing.KafkaTopics;
 import org.safereport.testing.PostgresTestResource;
@@ -17,6 +19,7 @@ import org.safereport.testing.PostgresTestResource;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -64,6 +67,19 @@ class EscalationChainTest {
         String reference = fileReport(category, false);
 
         assertThat(summary(requests(reference, 1))).containsExactly("new-case " + firstPerson);
+    }
+
+    @Test
+    void deadlinesCountFromTheSubmissionAsTheReporterWasToldEvenWhenTheEventArrivesLate() {
+        // Held back 90 minutes (a broker outage): the reporter was told "within 1 hour" of submitting.
+        Instant submitted = clock.instant().minus(Duration.ofMinutes(90)).truncatedTo(ChronoUnit.SECONDS);
+        String reference = CaseFixtures.fileReport(submitted, "RESIDENT_CONTACT", false);
+
+        assertThat(QuarkusTransaction.requiringNew().call(() -> CaseStep.<CaseStep>find("caseId = ?1 and stepIndex = 0",
+                CaseFixtures.escalationCase(reference).id).firstResult().dueAt)).isEqualTo(submitted.plus(Duration.ofHours(1)));
+        deadlines.fireDue();
+        assertThat(summary(requests(reference, 2))).as("the DSL's hour is already over: the deputy is told at once")
+                .containsExactly("new-case dsl", "escalation deputy-dsl");
     }
 
     @Test

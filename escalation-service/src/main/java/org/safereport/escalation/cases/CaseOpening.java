@@ -68,8 +68,11 @@ public class CaseOpening {
         PolicyFiles.Loaded active = activePolicy.current();
         RoutingPolicy policy = active.policy();
         Directory directory = active.directory();
+        // Deadlines count from the submission, as the reporter was told, however late the event arrives (a
+        // broker outage); never from a submission time ahead of this clock, which would only delay them.
+        Instant submitted = report.submittedAt().isAfter(now) ? now : report.submittedAt();
         RoutingPlan plan = Router.route(new ReportFacts(report.category(), report.reporterEmail(), report.subjectEmail(),
-                report.youngPersonAtRisk()), policy, directory, now);
+                report.youngPersonAtRisk()), policy, directory, submitted);
 
         EscalationCase escalationCase = new EscalationCase();
         escalationCase.id = UUID.randomUUID();

@@ -23,6 +23,7 @@ import java.time.Period;
 import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -63,10 +64,13 @@ final class PolicyDocuments {
     /**
      * @param safeguardingOverlay the category whose chain also runs when a young person may be at risk (rule 1)
      * @param endOfChainReminderInterval how often to remind the last recipient (rule 5); absent: the last step's deadline
+     * @param passedOverGoesTo rule 2: who a step goes to when its person is the report's subject or its reporter
      */
     record GeneralRules(@NotBlank(message = REQUIRED) String safeguardingOverlay,
                         @DurationMin(nanos = 0, inclusive = false, message = "must be positive")
-                        Duration endOfChainReminderInterval) {
+                        Duration endOfChainReminderInterval,
+                        @NotEmpty(message = "is required: who a step goes to when its person is passed over (rule 2)")
+                        Map<Role, Role> passedOverGoesTo) {
     }
 
     record WorkingHours(@NotEmpty(message = "at least one working day is required") List<DayOfWeek> days,

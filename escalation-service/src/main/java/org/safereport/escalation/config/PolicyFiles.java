@@ -13,6 +13,7 @@ import org.safereport.time.WorkingCalendar;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -132,13 +133,25 @@ public final class PolicyFiles {
         }
         checkIsCategory(file, "fallbackCategory", document.fallbackCategory(), categories);
         checkIsCategory(file, "rules.safeguardingOverlay", document.rules().safeguardingOverlay(), categories);
+        checkReplacements(file, document.rules().passedOverGoesTo(), categories.values());
         WorkingCalendar calendar = toCalendar(file, document);
         if (file.foundAny()) {
             return null;
         }
         return new RoutingPolicy(document.version(), hash, document.approvedOn(), document.reviewInterval(), calendar,
                 document.fallbackCategory(), document.rules().safeguardingOverlay(),
-                Optional.ofNullable(document.rules().endOfChainReminderInterval()), categories);
+                Optional.ofNullable(document.rules().endOfChainReminderInterval()), document.rules().passedOverGoesTo(),
+                categories);
+    }
+
+    /** Rule 2 replaces a passed-over person, never drops them: every role a chain uses has a replacement. */
+    private static void checkReplacements(YamlFile file, Map<Role, Role> goesTo, Collection<CategoryRule> categories) {
+        String field = "rules.passedOverGoesTo";
+        categories.stream().flatMap(rule -> rule.steps().stream()).map(CategoryRule.ChainStep::role).distinct()
+                .filter(role -> !goesTo.containsKey(role))
+                .forEach(role -> file.add(field, "has no replacement for " + role + ", which a chain uses"));
+        goesTo.entrySet().stream().filter(replacement -> replacement.getKey() == replacement.getValue())
+                .forEach(replacement -> file.add(field + "." + replacement.getKey(), "cannot go to the role passed over"));
     }
 
     /** No role twice in a chain (a cycle), and each held by someone, except the reporter's own line manager. */

@@ -26,9 +26,9 @@ import org.safereport.time.Deadline;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -157,11 +157,11 @@ public class DeadlineEngine {
      */
     private List<CaseStep> availableNow(EscalationCase escalationCase, CaseTrack track, List<CaseStep> planned, Instant now) {
         Directory directory = activePolicy.directory();
-        Set<String> excluded = new HashSet<>();
-        CaseStep.notifiedOn(escalationCase.id, track.name).forEach(step -> excluded.add(step.personId));
-        planned.forEach(step -> excluded.add(step.personId));
-        Optional.ofNullable(escalationCase.subjectPersonId).ifPresent(excluded::add);
-        Optional.ofNullable(escalationCase.reporterPersonId).ifPresent(excluded::add);
+        Map<String, String> excluded = new HashMap<>();
+        CaseStep.notifiedOn(escalationCase.id, track.name).forEach(step -> excluded.put(step.personId, "already notified on this case"));
+        planned.forEach(step -> excluded.put(step.personId, "already at this step"));
+        Optional.ofNullable(escalationCase.reporterPersonId).ifPresent(id -> excluded.put(id, "they made the report"));
+        Optional.ofNullable(escalationCase.subjectPersonId).ifPresent(id -> excluded.put(id, "the report is about them"));
         List<CaseStep> available = new ArrayList<>();
         for (CaseStep step : planned) {
             Optional<Person> person = directory.byId(step.personId);
@@ -173,7 +173,7 @@ public class DeadlineEngine {
             reasons.forEach(reason -> TimelineEntry.record(escalationCase.id, now, "REROUTED",
                     track.name + " step " + step.stepIndex + ", at send time: " + reason));
             sendTo.ifPresent(chosen -> {
-                excluded.add(chosen.id());
+                excluded.put(chosen.id(), "already at this step");
                 step.personId = chosen.id();
                 available.add(step);
             });

@@ -26,7 +26,7 @@ class PolicyFilesTest {
             reviewInterval: P3Y
             timeZone: Europe/London
             workingHours: {days: [MONDAY], start: "09:00", end: "17:00"}
-            rules: {safeguardingOverlay: SAFEGUARDING_CONCERN}
+            rules: {safeguardingOverlay: SAFEGUARDING_CONCERN, passedOverGoesTo: {DSL: CHIEF_EXECUTIVE, CHIEF_EXECUTIVE: DSL, LINE_MANAGER: CHIEF_EXECUTIVE}}
             fallbackCategory: SAFEGUARDING_CONCERN
             categories:
               - code: SAFEGUARDING_CONCERN
@@ -115,12 +115,12 @@ class PolicyFilesTest {
                         "routing-policy.yaml, line 5: workingHours.start is required"),
                 argumentSet("working hours without an end", policyWith(", end: \"17:00\"", ""),
                         "routing-policy.yaml, line 5: workingHours.end is required"),
-                argumentSet("policy without rules", policyWith("rules: {safeguardingOverlay: SAFEGUARDING_CONCERN}\n", ""),
+                argumentSet("policy without rules", policyWith("rules: {safeguardingOverlay: SAFEGUARDING_CONCERN, passedOverGoesTo: {DSL: CHIEF_EXECUTIVE, CHIEF_EXECUTIVE: DSL, LINE_MANAGER: CHIEF_EXECUTIVE}}\n", ""),
                         "routing-policy.yaml, line 1: rules is required"),
-                argumentSet("rules with a blank safeguarding overlay", policyWith("{safeguardingOverlay: SAFEGUARDING_CONCERN}", "{safeguardingOverlay: \"\"}"),
+                argumentSet("rules with a blank safeguarding overlay", policyWith("{safeguardingOverlay: SAFEGUARDING_CONCERN,", "{safeguardingOverlay: \"\","),
                         "routing-policy.yaml, line 6: rules.safeguardingOverlay is required"),
                 argumentSet("rules with a reminder interval of zero",
-                        policyWith("SAFEGUARDING_CONCERN}", "SAFEGUARDING_CONCERN, endOfChainReminderInterval: PT0S}"),
+                        policyWith("{safeguardingOverlay: SAFEGUARDING_CONCERN,", "{safeguardingOverlay: SAFEGUARDING_CONCERN, endOfChainReminderInterval: PT0S,"),
                         "routing-policy.yaml, line 6: rules.endOfChainReminderInterval must be positive"),
                 argumentSet("policy without a fallback category", policyWith("fallbackCategory: SAFEGUARDING_CONCERN\n", ""),
                         "routing-policy.yaml, line 1: fallbackCategory is required"),
@@ -178,7 +178,11 @@ class PolicyFilesTest {
                         "routing-policy.yaml, line 19: categories[1].code appears twice: SAFEGUARDING_CONCERN"),
                 argumentSet("a fallback that is not a category", policyWith("fallbackCategory: SAFEGUARDING_CONCERN", "fallbackCategory: MEDIA"),
                         "routing-policy.yaml, line 7: fallbackCategory is not one of the categories: MEDIA"),
-                argumentSet("an overlay that is not a category", policyWith("{safeguardingOverlay: SAFEGUARDING_CONCERN}", "{safeguardingOverlay: MEDIA}"),
+                argumentSet("a role a chain uses without a rule 2 replacement", policyWith(", LINE_MANAGER: CHIEF_EXECUTIVE}", "}"),
+                        "routing-policy.yaml, line 6: rules.passedOverGoesTo has no replacement for LINE_MANAGER, which a chain uses"),
+                argumentSet("a rule 2 replacement by the same role", policyWith("{DSL: CHIEF_EXECUTIVE,", "{DSL: DSL,"),
+                        "routing-policy.yaml, line 6: rules.passedOverGoesTo.DSL cannot go to the role passed over"),
+                argumentSet("an overlay that is not a category", policyWith("{safeguardingOverlay: SAFEGUARDING_CONCERN,", "{safeguardingOverlay: MEDIA,"),
                         "routing-policy.yaml, line 6: rules.safeguardingOverlay is not one of the categories: MEDIA"),
                 argumentSet("a chain that comes back to a role", policyWith("{role: CHIEF_EXECUTIVE,", "{role: DSL,"),
                         "routing-policy.yaml, line 18: categories[0].chain[0].role DSL appears twice in the chain (a cycle)"),

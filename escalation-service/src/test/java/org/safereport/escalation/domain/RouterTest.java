@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -115,8 +116,9 @@ class RouterTest {
         RoutingPlan plan = route("POLICY_BREACH", SUPPORT_WORKER, "Chief.Executive@example.org", false);
 
         assertThat(ids(categoryTrack(plan).firstStep())).containsExactly("chair");
-        assertThat(categoryTrack(plan).reasons())
-                .anyMatch(reason -> reason.contains("rule 2: chief-executive passed over: the report is about them"));
+        assertThat(categoryTrack(plan).firstStep().reasons()).containsSubsequence(
+                "rule 2: chief-executive passed over: the report is about them",
+                "rule 2: the step goes to the CHAIR_OF_TRUSTEES instead");
     }
 
     @Test
@@ -131,7 +133,7 @@ class RouterTest {
         RoutingPlan plan = route("RESIDENT_CONTACT", "dsl@example.org", null, false);
 
         assertThat(ids(categoryTrack(plan).firstStep())).containsExactly("deputy-dsl");
-        assertThat(categoryTrack(plan).reasons()).anyMatch(reason -> reason.contains("rule 2: dsl passed over: they made the report"));
+        assertThat(categoryTrack(plan).firstStep().reasons()).contains("rule 2: dsl passed over: they made the report");
     }
 
     @Test
@@ -140,6 +142,51 @@ class RouterTest {
 
         assertThat(ids(categoryTrack(plan).firstStep())).containsExactly("chief-executive");
         assertThat(categoryTrack(plan).reasons()).anyMatch(reason -> reason.startsWith("no eligible recipient left"));
+    }
+
+    /**
+     * Rule 2 at every position of every chain, the passed-over person being the report's subject or its
+     * reporter: the step goes where routing.md's examples send it (the line manager's to the Chief Executive,
+     * the Chief Executive's to the Chair of Trustees, the DSL's to the deputy), someone already told is passed
+     * over (rule 8), and the chain above is never cut short. Written out by hand from routing.md's table; the
+     * reporter is the support worker (line manager: team-leader) unless the row names another.
+     */
+    @ParameterizedTest(name = "{0}: reporter {1}, about {2} -> {3}")
+    @CsvSource(delimiter = '|', textBlock = """
+            RESIDENT_CONTACT         | support.worker  | dsl             | deputy-dsl > chief-executive > chair
+            RESIDENT_CONTACT         | support.worker  | deputy.dsl      | dsl > chief-executive > chair
+            RESIDENT_CONTACT         | support.worker  | chief.executive | dsl > deputy-dsl > chair
+            RESIDENT_CONTACT         | support.worker  | chair           | dsl > deputy-dsl > chief-executive
+            SAFEGUARDING_CONCERN     | support.worker  | dsl             | deputy-dsl > chief-executive > chair
+            SAFEGUARDING_CONCERN     | support.worker  | chair           | dsl > deputy-dsl > chief-executive
+            SAFEGUARDING_CONCERN     | deputy.dsl      |                 | dsl > chief-executive > chair
+            SAFEGUARDING_CONCERN     | chief.executive |                 | dsl > deputy-dsl > chair
+            UNINTENDED_CONTACT       | support.worker  | chief.executive | chair
+            UNINTENDED_CONTACT       | support.worker  | chair           | chief-executive
+            UNINTENDED_CONTACT       | chief.executive |                 | chair
+            INAPPROPRIATE_MATERIAL   | support.worker  | chief.executive | chair
+            INAPPROPRIATE_MATERIAL   | support.worker  | chair           | chief-executive
+            SECURITY_EXPOSURE        | support.worker  | chief.executive | chair
+            SECURITY_EXPOSURE        | chair           |                 | chief-executive
+            POLICY_BREACH            | support.worker  | chief.executive | chair
+            POLICY_BREACH            | support.worker  | chair           | chief-executive
+            MEDIA_ENQUIRY            | support.worker  | team.leader     | chief-executive
+            MEDIA_ENQUIRY            | support.worker  | chief.executive | team-leader > chair
+            CONFIDENTIALITY_QUESTION | support.worker  | team.leader     | chief-executive
+            CONFIDENTIALITY_QUESTION | support.worker  | chief.executive | team-leader > chair
+            CONFLICT_OF_INTEREST     | support.worker  | chief.executive | team-leader > chair
+            PRESENTATION_DOUBT       | support.worker  | team.leader     | chief-executive
+            PRESENTATION_DOUBT       | support.worker  | chief.executive | team-leader > chair
+            GRIEVANCE                | support.worker  | team.leader     | chief-executive
+            GRIEVANCE                | support.worker  | chief.executive | team-leader > chair
+            GRIEVANCE                | chief.executive |                 | chair
+            """)
+    void rule2APassedOverPersonIsReplacedNeverDropped(String category, String reporter, String subject, String chain) {
+        RoutingPlan plan = route(category, reporter + "@example.org", subject == null ? null : subject + "@example.org", false);
+
+        assertThat(categoryTrack(plan).steps()).extracting(step -> String.join(",", ids(step)))
+                .containsExactly(chain.split(" > "));
+        assertThat(categoryTrack(plan).reasons()).noneMatch(reason -> reason.startsWith("no eligible recipient left"));
     }
 
     @Test
@@ -183,7 +230,7 @@ class RouterTest {
         assertThat(categoryTrack(plan).firstStep().role()).isEqualTo(Role.DEPUTY_DSL);
         assertThat(ids(categoryTrack(plan).firstStep())).containsExactly("deputy-dsl");
         assertThat(categoryTrack(plan).firstStep().dueAt()).isEqualTo(Instant.parse("2026-11-25T13:00:00Z"));
-        assertThat(categoryTrack(plan).reasons()).anyMatch(reason -> reason.contains("dsl is absent with no available cover"));
+        assertThat(categoryTrack(plan).reasons()).anyMatch(reason -> reason.contains("rule 4: dsl is absent and names no cover: passed over"));
     }
 
     @Test
@@ -199,7 +246,7 @@ class RouterTest {
         assertThat(ids(track.firstStep())).containsExactly("dsl");
         assertThat(track.steps().get(1).role()).isEqualTo(Role.CHIEF_EXECUTIVE);
         assertThat(track.steps().get(1).dueAt()).isEqualTo(Instant.parse("2026-11-25T14:00:00Z"));
-        assertThat(track.reasons()).anyMatch(reason -> reason.contains("deputy-dsl is absent with no available cover"));
+        assertThat(track.reasons()).anyMatch(reason -> reason.contains("rule 4: deputy-dsl is absent and names no cover: passed over"));
     }
 
     @Test
@@ -208,11 +255,13 @@ class RouterTest {
         Instant onLeave = Instant.parse("2027-08-05T10:00:00Z");
         List<String> reasons = new java.util.ArrayList<>();
 
-        assertThat(Router.availableAt(dsl, bundled.directory(), onLeave, java.util.Set.of(), reasons).map(Person::id))
+        assertThat(Router.availableAt(dsl, bundled.directory(), onLeave, Map.of(), reasons).map(Person::id))
                 .contains("deputy-dsl");
-        assertThat(Router.availableAt(dsl, bundled.directory(), onLeave, java.util.Set.of("deputy-dsl"), reasons))
+        assertThat(Router.availableAt(dsl, bundled.directory(), onLeave, Map.of("deputy-dsl", "the report is about them"), reasons))
                 .as("a cover already told, the subject or the reporter cannot stand in").isEmpty();
-        assertThat(Router.availableAt(dsl, bundled.directory(), WEDNESDAY_NOON, java.util.Set.of(), reasons).map(Person::id))
+        assertThat(reasons).last().as("rule 6: who was passed over, and why")
+                .isEqualTo("rule 4: dsl is absent; their cover deputy-dsl is passed over: the report is about them");
+        assertThat(Router.availableAt(dsl, bundled.directory(), WEDNESDAY_NOON, Map.of(), reasons).map(Person::id))
                 .contains("dsl");
     }
 
@@ -228,7 +277,7 @@ class RouterTest {
         RoutingPolicy policy = bundled.policy();
         RoutingPolicy everyHour = new RoutingPolicy(policy.version(), policy.contentHash(), policy.approvedOn(),
                 policy.reviewInterval(), policy.calendar(), policy.fallbackCategory(), policy.safeguardingOverlayCategory(),
-                Optional.of(Duration.ofMinutes(30)), policy.categories());
+                Optional.of(Duration.ofMinutes(30)), policy.passedOverGoesTo(), policy.categories());
         RoutingPlan plan = Router.route(new ReportFacts("GRIEVANCE", SUPPORT_WORKER, null, false), everyHour,
                 bundled.directory(), WEDNESDAY_NOON);
 

@@ -17,12 +17,16 @@ import java.util.Optional;
  * @param safeguardingOverlayCategory the category whose chain also runs when a young person may be at risk (rule 1)
  * @param endOfChainReminder how often the last recipient is reminded once the chain has run out (rule 5);
  *                           empty to use the last step's own deadline
+ * @param passedOverGoesTo rule 2: the role a step goes to instead when its person is the report's subject or
+ *                         its reporter ("a report about the Chief Executive goes to the Chair of Trustees")
  */
 public record RoutingPolicy(String version, String contentHash, LocalDate approvedOn, Period reviewInterval,
                             WorkingCalendar calendar, String fallbackCategory, String safeguardingOverlayCategory,
-                            Optional<Duration> endOfChainReminder, Map<String, CategoryRule> categories) {
+                            Optional<Duration> endOfChainReminder, Map<Role, Role> passedOverGoesTo,
+                            Map<String, CategoryRule> categories) {
 
     public RoutingPolicy {
+        passedOverGoesTo = Map.copyOf(passedOverGoesTo);
         // Kept in the file's order: the report form lists the categories in it.
         categories = Collections.unmodifiableMap(new LinkedHashMap<>(categories));
         for (String code : new String[] {fallbackCategory, safeguardingOverlayCategory}) {

@@ -9,8 +9,10 @@ import org.safereport.escalation.domain.policy.RoutingPolicy;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -41,7 +43,7 @@ public final class Router {
         if (report.subjectEmail() != null && subject.isEmpty()) {
             reasons.add("the member the report is about is not in the directory");
         }
-        People people = new People(directory, reporter, subject);
+        People people = new People(directory, reporter, subject, policy.passedOverGoesTo());
 
         List<RoutingPlan.Track> tracks = new ArrayList<>();
         tracks.add(track(RoutingPlan.CATEGORY_TRACK, rule, policy, people, now));
@@ -114,50 +116,84 @@ public final class Router {
 
     /**
      * Rule 4: {@code planned} if they are not absent at {@code sendAt}, otherwise their named cover if the
-     * cover is there and not {@code excluded}, otherwise nobody. Used when planning, and again when a later
-     * step's turn comes, with the directory as it is then.
+     * cover is there and may stand in, otherwise nobody. Used when planning, and again when a later step's
+     * turn comes, with the directory as it is then. The reason names everyone passed over and why (rule 6).
      *
-     * @param excluded the ids of people who may not stand in (the subject, the reporter, those already told)
+     * @param excluded who may not stand in, each with why: the subject, the reporter, those already told
      */
-    public static Optional<Person> availableAt(Person planned, Directory directory, Instant sendAt, Set<String> excluded,
-                                               List<String> reasons) {
+    public static Optional<Person> availableAt(Person planned, Directory directory, Instant sendAt,
+                                               Map<String, String> excluded, List<String> reasons) {
         Optional<Person.Absence> absence = planned.absenceAt(sendAt);
         if (absence.isEmpty()) {
             return Optional.of(planned);
         }
-        Optional<Person> cover = Optional.ofNullable(absence.get().coverId()).flatMap(directory::byId)
-                .filter(c -> c.absenceAt(sendAt).isEmpty() && !excluded.contains(c.id()));
-        if (cover.isPresent()) {
-            reasons.add("rule 4: " + planned.id() + " is absent, covered by " + cover.get().id());
+        String coverId = absence.get().coverId();
+        Optional<Person> cover = Optional.ofNullable(coverId).flatMap(directory::byId);
+        String absent = "rule 4: " + planned.id() + " is absent";
+        if (coverId == null) {
+            reasons.add(absent + " and names no cover: passed over");
+        } else if (cover.isEmpty()) {
+            reasons.add(absent + "; their cover " + coverId + " is not in the directory: both passed over");
+        } else if (cover.get().absenceAt(sendAt).isPresent()) {
+            reasons.add(absent + "; their cover " + coverId + " is absent too: both passed over");
+        } else if (excluded.containsKey(coverId)) {
+            reasons.add(absent + "; their cover " + coverId + " is passed over: " + excluded.get(coverId));
         } else {
-            reasons.add("rule 4: " + planned.id() + " is absent with no available cover: passed over");
+            reasons.add(absent + ", covered by " + coverId);
+            return cover;
         }
-        return cover;
+        return Optional.empty();
     }
 
     /** Turns a role into people, applying rules 2, 3, 4, 8 and 9. */
     private static final class People {
 
+        private static final String SUBJECT = "the report is about them";
+        private static final String REPORTER = "they made the report";
+        private static final String ALREADY_TOLD = "already notified on this case";
+
         private final Directory directory;
         private final Optional<Person> reporter;
         private final Optional<Person> subject;
-        People(Directory directory, Optional<Person> reporter, Optional<Person> subject) {
+        private final Map<Role, Role> passedOverGoesTo;
+
+        People(Directory directory, Optional<Person> reporter, Optional<Person> subject, Map<Role, Role> passedOverGoesTo) {
             this.directory = directory;
             this.reporter = reporter;
             this.subject = subject;
+            this.passedOverGoesTo = passedOverGoesTo;
         }
 
         /** @param notified the ids already chosen on this chain; the chosen ones are added to it */
         List<Person> recipients(Role role, Set<String> notified, List<String> reasons, Instant sendAt) {
             List<Person> recipients = new ArrayList<>();
-            for (Person holder : holders(role, reasons)) {
-                eligible(holder, reasons, sendAt).ifPresent(person -> {
-                    if (notified.contains(person.id()) || recipients.contains(person)) {
-                        reasons.add("rule 8: " + person.id() + " passed over: already notified on this case");
-                    } else {
-                        recipients.add(person);
+            Set<Role> tried = new HashSet<>();
+            for (Role asked = role; asked != null && tried.add(asked); ) {
+                boolean passedOverByRule2 = false;
+                for (Person holder : holders(asked, reasons)) {
+                    Optional<String> rule2 = whyNever(holder);
+                    if (rule2.isPresent()) {
+                        reasons.add("rule 2: " + holder.id() + " passed over: " + rule2.get());
+                        passedOverByRule2 = true;
+                        continue;
                     }
-                });
+                    availableAt(holder, directory, sendAt, excluded(notified), reasons).ifPresent(person -> {
+                        if (notified.contains(person.id()) || recipients.contains(person)) {
+                            reasons.add("rule 8: " + person.id() + " passed over: " + ALREADY_TOLD);
+                        } else {
+                            recipients.add(person);
+                        }
+                    });
+                }
+                // Rule 2 replaces the person it passes over ("a report about the Chief Executive goes to the
+                // Chair of Trustees"), so that the chain above them is never cut short; rule 8 then applies.
+                if (!recipients.isEmpty() || !passedOverByRule2) {
+                    break;
+                }
+                asked = passedOverGoesTo.get(asked);
+                if (asked != null && !tried.contains(asked)) {
+                    reasons.add("rule 2: the step goes to the " + asked + " instead");
+                }
             }
             recipients.forEach(person -> notified.add(person.id()));
             if (recipients.size() > 1) {
@@ -184,20 +220,18 @@ public final class Router {
             return directory.holders(Role.CHIEF_EXECUTIVE);
         }
 
-        /** Rules 2 and 4: never the subject or the reporter; a person absent at {@code sendAt} is replaced by their cover. */
-        private Optional<Person> eligible(Person person, List<String> reasons, Instant sendAt) {
-            if (isSubject(person)) {
-                reasons.add("rule 2: " + person.id() + " passed over: the report is about them");
-                return Optional.empty();
-            }
-            if (isReporter(person)) {
-                reasons.add("rule 2: " + person.id() + " passed over: they made the report");
-                return Optional.empty();
-            }
-            Set<String> excluded = new HashSet<>();
-            subject.ifPresent(s -> excluded.add(s.id()));
-            reporter.ifPresent(r -> excluded.add(r.id()));
-            return availableAt(person, directory, sendAt, excluded, reasons);
+        /** Rule 2: why {@code person} is never told about this report, if they are not. */
+        private Optional<String> whyNever(Person person) {
+            return isSubject(person) ? Optional.of(SUBJECT) : isReporter(person) ? Optional.of(REPORTER) : Optional.empty();
+        }
+
+        /** Who may not stand in as a cover, and why. */
+        private Map<String, String> excluded(Set<String> notified) {
+            Map<String, String> excluded = new HashMap<>();
+            notified.forEach(id -> excluded.put(id, ALREADY_TOLD));
+            reporter.ifPresent(person -> excluded.put(person.id(), REPORTER));
+            subject.ifPresent(person -> excluded.put(person.id(), SUBJECT));
+            return excluded;
         }
 
         private boolean isSubject(Person person) {
