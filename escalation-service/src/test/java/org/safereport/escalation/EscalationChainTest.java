@@ -11,6 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.safereport.escalation.domain.CaseState;
 import org.safereport.escalation.deadlines.DeadlineEngine;
+import org.safereport.escalation.health.CaseGauges;
 import org.safereport.escalation.persistence.CaseStep;
 import org.safereport.testing.KafkaTestResource;
 import org.safereport.testing.KafkaTopics;
@@ -48,6 +49,9 @@ class EscalationChainTest {
 
     @Inject
     DeadlineEngine deadlines;
+
+    @Inject
+    CaseGauges gauges;
 
     private String fileReport(String category, boolean youngPersonAtRisk) {
         return CaseFixtures.fileReport(clock.instant(), category, youngPersonAtRisk);
@@ -102,6 +106,8 @@ class EscalationChainTest {
         deadlines.fireDue();
         assertThat(summary(requests(reference, 3))).endsWith("reminder chair");
         assertThat(state(reference)).isEqualTo(CaseState.OVERDUE);
+        gauges.refresh();
+        assertThat(given().get("/q/metrics").asString()).containsPattern("(?m)^escalation_cases_overdue(\\{[^}]*})? [1-9]");
         deadlines.fireDue();
         assertThat(timelineCount(reference, "REMINDED")).as("a deadline fires once").isEqualTo(1);
 
@@ -126,6 +132,10 @@ class EscalationChainTest {
         given().when().post(deputysLink).then().statusCode(200).body(containsString("this case is yours"));
         assertThat(state(reference)).isEqualTo(CaseState.ACKNOWLEDGED);
         assertThat(summary(requests(reference, 3))).endsWith("acknowledged dsl");
+        // What ops watch: cases opened by category, and the time to the first acknowledgement (61 minutes here).
+        assertThat(given().get("/q/metrics").asString())
+                .containsPattern("escalation_cases_opened_total\\{category=\"RESIDENT_CONTACT\"[^}]*} [1-9]")
+                .containsPattern("escalation_acknowledgement_time_seconds_bucket\\{category=\"RESIDENT_CONTACT\",chain=\"category\"");
 
         clock.advance(Duration.ofHours(3));
         deadlines.fireDue();

@@ -23,6 +23,7 @@ import java.util.List;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.restassured.RestAssured.get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -62,6 +63,10 @@ class RequestConsumptionTest {
                 .filteredOn(StatusEvents.sent()::test)
                 .extracting(status -> status.get("channel").asText())
                 .containsExactlyInAnyOrder("EMAIL", "SMS");
+        // What ops watch: deliveries that ended, by channel and outcome.
+        assertThat(get("/q/metrics").asString())
+                .containsPattern("notification_deliveries_total\\{channel=\"EMAIL\",outcome=\"sent\"[^}]*} [1-9]")
+                .containsPattern("notification_deliveries_total\\{channel=\"SMS\",outcome=\"sent\"[^}]*} [1-9]");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.safereport.escalation.acknowledgement;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -20,6 +22,7 @@ import org.safereport.escalation.persistence.ShortLink;
 import org.safereport.escalation.persistence.TimelineEntry;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -37,14 +40,16 @@ public class Acknowledgements {
     private final CaseNotifications notifications;
     private final CaseProgress progress;
     private final EscalationConfig config;
+    private final MeterRegistry meters;
     private final Clock clock;
 
     Acknowledgements(ActivePolicy activePolicy, CaseNotifications notifications, CaseProgress progress,
-                     EscalationConfig config, Clock clock) {
+                     EscalationConfig config, MeterRegistry meters, Clock clock) {
         this.activePolicy = activePolicy;
         this.notifications = notifications;
         this.progress = progress;
         this.config = config;
+        this.meters = meters;
         this.clock = clock;
     }
 
@@ -87,6 +92,10 @@ public class Acknowledgements {
                     track.name + " step " + link.step().stepIndex + ": " + link.step().role + " " + link.step().personId);
             tellTheOthers(link, now);
             progress.update(link.escalationCase(), now);
+            // From the submission, as the reporter and the policy count it, against each category's deadline.
+            Timer.builder("escalation.acknowledgement.time").description("From a report's submission to the first acknowledgement of a chain")
+                    .tag("category", track.category).tag("chain", track.name).publishPercentileHistogram().register(meters)
+                    .record(Duration.between(link.escalationCase().submittedAt, now));
             LOG.infof("Case %s acknowledged by the %s (%s chain)", link.escalationCase().reference, link.step().role, track.name);
         }
         return Optional.of(link.summary(activePolicy.policy()));

@@ -2,6 +2,7 @@ package org.safereport.escalation.cases;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
@@ -45,14 +46,16 @@ public class CaseOpening {
     private final CaseNotifications notifications;
     private final CaseProgress progress;
     private final ObjectMapper objectMapper;
+    private final MeterRegistry meters;
     private final Clock clock;
 
     CaseOpening(ActivePolicy activePolicy, CaseNotifications notifications, CaseProgress progress, ObjectMapper objectMapper,
-                Clock clock) {
+                MeterRegistry meters, Clock clock) {
         this.activePolicy = activePolicy;
         this.notifications = notifications;
         this.progress = progress;
         this.objectMapper = objectMapper;
+        this.meters = meters;
         this.clock = clock;
     }
 
@@ -136,6 +139,7 @@ public class CaseOpening {
         CaseTrack categoryTrack = tracks.get(RoutingPlan.CATEGORY_TRACK);
         progress.publish(escalationCase, categoryTrack, firstSteps.get(categoryTrack.name).get(0).role, now);
         RoutingPlan.Step first = plan.track(RoutingPlan.CATEGORY_TRACK).firstStep();
+        meters.counter("escalation.cases.opened", "category", plan.category()).increment();
         LOG.infof("Case %s opened: %s to %s (%d recipient(s)), acknowledgement due %s%s", escalationCase.reference,
                 plan.category(), first.role(), first.recipients().size(), first.dueAt(),
                 plan.tracks().size() > 1 ? ", with the safeguarding chain" : "");

@@ -235,6 +235,7 @@ public class DeliveryDispatcher {
             delivery.lastError = null;
             delivery.providerMessageId = sent.providerMessageId();
             publish(delivery, NotificationStatusV1.Outcome.SENT, false, null, now);
+            countDelivery(delivery, "sent");
             LOG.infof("%s for case %s sent (delivery %s, attempt %d)", delivery.channel, delivery.caseReference,
                     delivery.id, delivery.attempts);
             return;
@@ -246,6 +247,7 @@ public class DeliveryDispatcher {
         delivery.lastError = decision.reason();
         publish(delivery, NotificationStatusV1.Outcome.FAILED, decision.isFinal(), decision.reason(), now);
         if (decision.isFinal()) {
+            countDelivery(delivery, "failed");
             LOG.errorf("%s for case %s failed for good after %d attempt(s) (delivery %s): %s", delivery.channel,
                     delivery.caseReference, delivery.attempts, delivery.id, decision.reason());
         } else {
@@ -258,6 +260,11 @@ public class DeliveryDispatcher {
     private void publish(Delivery delivery, NotificationStatusV1.Outcome outcome, boolean permanent, String reason, Instant now) {
         outbox.add(delivery.requestId.toString(), NotificationStatusV1.of(now, delivery.requestId, delivery.id,
                 delivery.caseReference, Channel.valueOf(delivery.channel), outcome, permanent, reason, delivery.attempts));
+    }
+
+    /** A delivery's end, once: sent, or failed with nothing more to try. */
+    private void countDelivery(Delivery delivery, String outcome) {
+        meters.counter("notification.deliveries", "channel", delivery.channel, "outcome", outcome).increment();
     }
 
     /** Counted when made, once, whether or not its round commits (a round recorded later is not counted again). */
