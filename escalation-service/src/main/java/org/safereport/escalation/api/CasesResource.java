@@ -21,6 +21,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.safereport.escalation.access.StaffIdentityProvider;
 import org.safereport.escalation.domain.CaseState;
 import org.safereport.escalation.domain.access.CaseAccess;
@@ -44,7 +50,13 @@ import java.util.UUID;
 @Path("/api/v1/cases")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(StaffIdentityProvider.STAFF)
+@SecurityScheme(securitySchemeName = CasesResource.STAFF_SIGN_IN, type = SecuritySchemeType.HTTP, scheme = "basic",
+        description = "Staff sign in with their id in the people directory and their password")
+@SecurityRequirement(name = CasesResource.STAFF_SIGN_IN)
+@APIResponse(responseCode = "503", description = "The database is out of reach")
 public class CasesResource {
+
+    static final String STAFF_SIGN_IN = "staff";
 
     private final CaseQueries queries;
     private final CaseStore cases;
@@ -75,7 +87,10 @@ public class CasesResource {
 
     /** The cases this person may see, newest first. */
     @GET
-    public List<CaseViews.CaseSummary> list(@QueryParam("state") String state, @QueryParam("category") String category,
+    @APIResponse(responseCode = "200", description = "The cases, newest first")
+    @APIResponse(responseCode = "400", description = "A filter is not one of its allowed values; each is named")
+    public List<CaseViews.CaseSummary> list(@QueryParam("state") @Parameter(schema = @Schema(implementation = CaseState.class)) String state,
+                                            @QueryParam("category") String category,
                                             @QueryParam("overdue") Boolean overdue,
                                             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit) {
         Optional<CaseState> stateFilter = Optional.ofNullable(state).map(value -> parseState(value));
