@@ -74,7 +74,7 @@ public class CasesResource {
     }
 
     /** Text columns cannot hold a NUL character: refused as a field error rather than failing when stored. */
-    private static final String NO_NUL = "[^\\x00]*";
+    private static final String NO_NUL = "^[^\\x00]*$";
     private static final String NUL_MESSAGE = "must not contain a NUL character";
 
     /**
