@@ -105,6 +105,9 @@ public class CasesResource {
 
     @GET
     @Path("{id}")
+    @APIResponse(responseCode = "200", description = "The case with its plan, notifications and timeline")
+    @APIResponse(responseCode = "400", description = "The id is not a UUID")
+    @APIResponse(responseCode = "404", description = "No case with this id that you may see")
     public CaseViews.CaseDetail get(@PathParam("id") UUID id) {
         return details.detail(visibleHistory(id));
     }
@@ -113,9 +116,13 @@ public class CasesResource {
     @POST
     @Path("{id}/close")
     @Consumes(MediaType.APPLICATION_JSON)
-    public CaseViews.CaseDetail close(@PathParam("id") UUID id, @Valid @NotNull CloseRequest request) {
+    @APIResponse(responseCode = "200", description = "Closed: the case as it is now")
+    @APIResponse(responseCode = "400", description = "The id is not a UUID, or a field is wrong; each is named")
+    @APIResponse(responseCode = "404", description = "No case with this id that you may see")
+    @APIResponse(responseCode = "409", description = "The case is already closed")
+    public CaseViews.CaseDetail close(@PathParam("id") UUID id, @Valid @NotNull CloseRequest body) {
         visibleHistory(id);
-        CaseStore.Closing closing = cases.close(id, details.viewer(identity).id(), request.outcome().strip(), request.internalNote());
+        CaseStore.Closing closing = cases.close(id, details.viewer(identity).id(), body.outcome().strip(), body.internalNote());
         if (closing == CaseStore.Closing.ALREADY_CLOSED) {
             throw new ClientErrorException("This case is already closed.", Response.Status.CONFLICT);
         }
