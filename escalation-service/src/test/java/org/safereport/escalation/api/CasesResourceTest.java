@@ -117,6 +117,16 @@ class CasesResourceTest {
     }
 
     @Test
+    void aMethodTheApiDoesNotTakeIsRefusedNamingTheMethodsItDoes() {
+        String id = idOf(fileReport("GRIEVANCE", false, null));
+
+        as("chief-executive").when().delete("/api/v1/cases/" + id).then().statusCode(405)
+                .header("Allow", "GET, HEAD, OPTIONS").contentType("application/problem+json");
+        as("chief-executive").when().get("/api/v1/cases/" + id + "/close").then().statusCode(405)
+                .header("Allow", "OPTIONS, POST").contentType("application/problem+json");
+    }
+
+    @Test
     void closingStopsTheChainAndTellsTheReporter() {
         String reference = fileReport("CONFIDENTIALITY_QUESTION", false, null);
         String id = idOf(reference);
