@@ -310,6 +310,12 @@ class ReportApiTest {
     }
 
     @Test
+    void aMethodTheApiDoesNotTakeIsRefusedNamingTheMethodsItDoes() {
+        given().delete("/api/v1/reports").then().statusCode(405)
+                .header("Allow", "OPTIONS, POST").contentType("application/problem+json");
+    }
+
+    @Test
     void openApiDocumentsTheApi() {
         given().get("/q/openapi?format=json").then().statusCode(200)
                 .body("paths.'/api/v1/reports'.post", org.hamcrest.Matchers.notNullValue())

@@ -102,11 +102,15 @@ public class ProblemMapper {
     }
 
     /**
-     * Quarkus reads a JSON body itself and hands its reader's failures on wrapped in a plain 400: unwrapped
-     * here, they name the field like any other.
+     * Quarkus reads a JSON body itself and hands its reader's failures on wrapped in a plain 400, and a
+     * parameter {@link StrictParameters} cannot read wrapped in a 404: unwrapped here, they name the field
+     * like any other.
      */
     @ServerExceptionMapper
     public Response httpError(WebApplicationException e) {
+        if (e.getCause() instanceof InvalidFieldException invalid) {
+            return invalidField(invalid);
+        }
         if (e.getCause() instanceof JsonMappingException mapping) {
             return unmappableJson(mapping);
         }
@@ -208,15 +212,21 @@ public class ProblemMapper {
                 .build();
     }
 
-    /** {@code reporter.email} rather than {@code submit.submission.reporter.email}. */
+    /**
+     * {@code reporter.email} rather than {@code submit.submission.reporter.email}; a parameter's own name
+     * ({@code limit}) when the constraint is on the parameter itself.
+     */
     private static String fieldOf(ConstraintViolation<?> violation) {
         List<String> names = new ArrayList<>();
+        String parameter = "body";
         for (Path.Node node : violation.getPropertyPath()) {
             if (node.getKind() == ElementKind.PROPERTY) {
                 names.add(node.getName());
+            } else if (node.getKind() == ElementKind.PARAMETER) {
+                parameter = node.getName();
             }
         }
-        return names.isEmpty() ? "body" : String.join(".", names);
+        return names.isEmpty() ? parameter : String.join(".", names);
     }
 
     /** {@code when.date}, {@code links[0]}: where the JSON reader was. */

@@ -1,14 +1,19 @@
 package org.safereport.escalation.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.safereport.escalation.domain.CaseState;
 import org.safereport.escalation.domain.TrackState;
+import org.safereport.escalation.domain.routing.Explanation;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** What the staff case API answers with. */
+/**
+ * What the staff case API answers with. A time that can be null is declared as a date-time string itself:
+ * in OpenAPI 3.0, null does not pass a reference to the shared {@code Instant} schema, nullable or not.
+ */
 public final class CaseViews {
 
     private CaseViews() {
@@ -20,7 +25,10 @@ public final class CaseViews {
      * @param overdue a chain is waiting past its deadline, or has run out
      */
     public record CaseSummary(UUID id, String reference, String category, String categoryLabel, CaseState state,
-                              Instant submittedAt, Instant openedAt, String withRole, Instant respondBy, boolean overdue) {
+                              Instant submittedAt, Instant openedAt,
+                              @Schema(nullable = true) String withRole,
+                              @Schema(implementation = String.class, format = "date-time", nullable = true) Instant respondBy,
+                              boolean overdue) {
     }
 
     /**
@@ -28,27 +36,43 @@ public final class CaseViews {
      * @param outcome the outcome summary the reporter is shown, once closed
      */
     public record CaseDetail(CaseSummary summary, String policyVersion, String policyHash, String directoryVersion,
-                             JsonNode decision, List<Track> tracks, List<Notification> notifications,
-                             List<TimelineItem> timeline, Instant closedAt, String closedBy, String outcome,
-                             String internalNote) {
+                             @Schema(implementation = Explanation.class, nullable = true) JsonNode decision,
+                             List<Track> tracks, List<Notification> notifications, List<TimelineItem> timeline,
+                             @Schema(implementation = String.class, format = "date-time", nullable = true) Instant closedAt,
+                             @Schema(nullable = true) String closedBy,
+                             @Schema(nullable = true) String outcome,
+                             @Schema(nullable = true) String internalNote) {
     }
 
-    public record Track(String name, String category, TrackState state, int currentStep, Instant nextDueAt,
-                        String acknowledgedBy, Instant acknowledgedAt, List<Step> steps) {
+    /** @param nextDueAt null once acknowledged or closed */
+    public record Track(String name, String category, TrackState state, int currentStep,
+                        @Schema(implementation = String.class, format = "date-time", nullable = true) Instant nextDueAt,
+                        @Schema(nullable = true) String acknowledgedBy,
+                        @Schema(implementation = String.class, format = "date-time", nullable = true) Instant acknowledgedAt,
+                        List<Step> steps) {
     }
 
-    /** @param notifiedAt null while the step's turn has not come */
-    public record Step(int index, String role, String personId, String personName, List<String> channels, String deadline,
-                       Instant dueAt, Instant notifiedAt) {
+    /**
+     * @param personName null when the person has left the directory since
+     * @param notifiedAt null while the step's turn has not come
+     */
+    public record Step(int index, String role, String personId,
+                       @Schema(nullable = true) String personName,
+                       List<String> channels, String deadline, Instant dueAt,
+                       @Schema(implementation = String.class, format = "date-time", nullable = true) Instant notifiedAt) {
     }
 
     public record Notification(UUID requestId, String template, String track, int step, String personId,
                                List<String> channels, Instant requestedAt, List<Delivery> deliveries) {
     }
 
-    /** @param outcome {@code SENT} or {@code FAILED}; @param permanent for a failure: nothing more will be tried */
-    public record Delivery(String channel, String outcome, boolean permanent, String reason, int attempts,
-                           Instant reportedAt) {
+    /**
+     * @param outcome {@code SENT} or {@code FAILED}
+     * @param permanent for a failure: nothing more will be tried
+     * @param reason why it failed; null when sent
+     */
+    public record Delivery(String channel, String outcome, boolean permanent, @Schema(nullable = true) String reason,
+                           int attempts, Instant reportedAt) {
     }
 
     public record TimelineItem(Instant at, String kind, String detail) {

@@ -21,6 +21,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.safereport.escalation.access.StaffIdentityProvider;
 import org.safereport.escalation.domain.CaseState;
 import org.safereport.escalation.domain.access.CaseAccess;
@@ -44,7 +50,13 @@ import java.util.UUID;
 @Path("/api/v1/cases")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(StaffIdentityProvider.STAFF)
+@SecurityScheme(securitySchemeName = CasesResource.STAFF_SIGN_IN, type = SecuritySchemeType.HTTP, scheme = "basic",
+        description = "Staff sign in with their id in the people directory and their password")
+@SecurityRequirement(name = CasesResource.STAFF_SIGN_IN)
+@APIResponse(responseCode = "503", description = "The database is out of reach")
 public class CasesResource {
+
+    static final String STAFF_SIGN_IN = "staff";
 
     private final CaseQueries queries;
     private final CaseClosing closing;
@@ -62,7 +74,7 @@ public class CasesResource {
     }
 
     /** Text columns cannot hold a NUL character: refused as a field error rather than failing when stored. */
-    private static final String NO_NUL = "[^\\x00]*";
+    private static final String NO_NUL = "^[^\\x00]*$";
     private static final String NUL_MESSAGE = "must not contain a NUL character";
 
     /**
@@ -75,7 +87,10 @@ public class CasesResource {
 
     /** The cases this person may see, newest first. */
     @GET
-    public List<CaseViews.CaseSummary> list(@QueryParam("state") String state, @QueryParam("category") String category,
+    @APIResponse(responseCode = "200", description = "The cases, newest first")
+    @APIResponse(responseCode = "400", description = "A filter is not one of its allowed values; each is named")
+    public List<CaseViews.CaseSummary> list(@QueryParam("state") @Parameter(schema = @Schema(implementation = CaseState.class)) String state,
+                                            @QueryParam("category") String category,
                                             @QueryParam("overdue") Boolean overdue,
                                             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit) {
         Optional<CaseState> stateFilter = Optional.ofNullable(state).map(value -> parseState(value));
@@ -90,6 +105,9 @@ public class CasesResource {
 
     @GET
     @Path("{id}")
+    @APIResponse(responseCode = "200", description = "The case with its plan, notifications and timeline")
+    @APIResponse(responseCode = "400", description = "The id is not a UUID")
+    @APIResponse(responseCode = "404", description = "No case with this id that you may see")
     public CaseViews.CaseDetail get(@PathParam("id") UUID id) {
         return details.detail(visibleHistory(id));
     }
@@ -98,9 +116,13 @@ public class CasesResource {
     @POST
     @Path("{id}/close")
     @Consumes(MediaType.APPLICATION_JSON)
-    public CaseViews.CaseDetail close(@PathParam("id") UUID id, @Valid @NotNull CloseRequest request) {
+    @APIResponse(responseCode = "200", description = "Closed: the case as it is now")
+    @APIResponse(responseCode = "400", description = "The id is not a UUID, or a field is wrong; each is named")
+    @APIResponse(responseCode = "404", description = "No case with this id that you may see")
+    @APIResponse(responseCode = "409", description = "The case is already closed")
+    public CaseViews.CaseDetail close(@PathParam("id") UUID id, @Valid @NotNull CloseRequest body) {
         visibleHistory(id);
-        CaseClosing.Closing closed = closing.close(id, details.viewer(identity).id(), request.outcome().strip(), request.internalNote());
+        CaseClosing.Closing closed = closing.close(id, details.viewer(identity).id(), body.outcome().strip(), body.internalNote());
         if (closed == CaseClosing.Closing.ALREADY_CLOSED) {
             throw new ClientErrorException("This case is already closed.", Response.Status.CONFLICT);
         }

@@ -2,11 +2,17 @@ package org.safereport.escalation.api;
 
 import org.safereport.escalation.access.StaffIdentityProvider;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.safereport.escalation.config.ActivePolicy;
 import org.safereport.escalation.domain.policy.CategoryRule;
 import org.safereport.escalation.domain.policy.RoutingPolicy;
@@ -71,11 +77,15 @@ public class PolicyResource {
      */
     @GET
     @RolesAllowed(StaffIdentityProvider.STAFF)  // the plan names people
+    @SecurityRequirement(name = CasesResource.STAFF_SIGN_IN)
     @Path("explain")
-    public Explanation explain(@QueryParam("category") String category, @QueryParam("reporter") String reporter,
+    @APIResponse(responseCode = "200", description = "The plan, with every reason")
+    @APIResponse(responseCode = "400", description = "The category is missing, or a parameter cannot be read; each is named")
+    public Explanation explain(@QueryParam("category") @Parameter(required = true) String category,
+                               @QueryParam("reporter") String reporter,
                                @QueryParam("subject") String subject,
-                               @QueryParam("youngPersonAtRisk") boolean youngPersonAtRisk,
-                               @QueryParam("at") String at) {
+                               @QueryParam("youngPersonAtRisk") @DefaultValue("false") boolean youngPersonAtRisk,
+                               @QueryParam("at") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date-time")) String at) {
         if (category == null || category.isBlank()) {
             throw new InvalidFieldException("category", "is required: one of the policy's category codes");
         }

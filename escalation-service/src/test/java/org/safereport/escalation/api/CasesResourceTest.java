@@ -19,6 +19,7 @@ import java.util.List;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -98,6 +99,31 @@ class CasesResourceTest {
                 .body("reference", not(hasItem(reference)));
         as("chief-executive").queryParam("state", "SLEEPING").when().get("/api/v1/cases").then().statusCode(400)
                 .contentType("application/problem+json").body("errors.field", hasItem("state"));
+    }
+
+    @Test
+    void aParameterThatCannotBeReadIsAProblemNamingIt() {
+        String id = idOf(fileReport("GRIEVANCE", false, null));
+
+        for (String[] parameter : new String[][]{{"limit", "abc"}, {"limit", "0"}, {"limit", "99999999999"}, {"overdue", "yes!"}}) {
+            as("chief-executive").queryParam(parameter[0], parameter[1]).when().get("/api/v1/cases").then().statusCode(400)
+                    .contentType("application/problem+json").body("errors.field", contains(parameter[0]));
+        }
+        as("chief-executive").when().get("/api/v1/cases/not-a-case-id").then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", contains("id"));
+        as("chief-executive").contentType("application/json").body("{\"outcome\": \"Dealt with.\"}")
+                .when().post("/api/v1/cases/" + id.toUpperCase() + "x/close").then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", contains("id"));
+    }
+
+    @Test
+    void aMethodTheApiDoesNotTakeIsRefusedNamingTheMethodsItDoes() {
+        String id = idOf(fileReport("GRIEVANCE", false, null));
+
+        as("chief-executive").when().delete("/api/v1/cases/" + id).then().statusCode(405)
+                .header("Allow", "GET, HEAD, OPTIONS").contentType("application/problem+json");
+        as("chief-executive").when().get("/api/v1/cases/" + id + "/close").then().statusCode(405)
+                .header("Allow", "OPTIONS, POST").contentType("application/problem+json");
     }
 
     @Test

@@ -54,6 +54,10 @@ class PolicyResourceTest {
         given().auth().preemptive().basic("chief-executive", "password-of-chief-executive").queryParam("category", "GRIEVANCE").queryParam("at", "yesterday").when().get("/api/v1/policy/explain")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("at"));
+        given().auth().preemptive().basic("chief-executive", "password-of-chief-executive").queryParam("category", "GRIEVANCE")
+                .queryParam("youngPersonAtRisk", "maybe").when().get("/api/v1/policy/explain")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("youngPersonAtRisk"));
     }
 
     @Test

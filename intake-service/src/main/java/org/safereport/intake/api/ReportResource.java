@@ -16,6 +16,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -38,6 +40,7 @@ public class ReportResource {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     static final String RECEIPT_CODE = "Receipt-Code";
+    private static final String TOO_MANY_REQUESTS = "Too many requests from this client; try again after Retry-After seconds";
 
     private final ReportIntake intake;
     private final StatusLookup lookup;
@@ -49,16 +52,25 @@ public class ReportResource {
         this.objectMapper = objectMapper;
     }
 
-    /** Accepts a report: once this answers 201 the report is stored and its event will be published. */
+    /**
+     * Accepts a report: once this answers 201 the report is stored and its event will be published. With
+     * {@link #submitWithEvidence} it is one operation in the OpenAPI document: the answers both give are
+     * declared here.
+     */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "File a report", description = "A retry with the same Idempotency-Key and body returns the first answer and files nothing new.")
-    @APIResponse(responseCode = "201", description = "Stored", content = @Content(schema = @Schema(implementation = ReportReceipt.class)))
-    @APIResponse(responseCode = "400", description = "A field is wrong; each is named", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used with a different request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "429", description = "Too many requests from this client; see Retry-After", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "201", description = "Stored",
+            headers = @Header(name = "Location", description = "Where the report's status is looked up", required = true,
+                    schema = @Schema(type = SchemaType.STRING, format = "uri")),
+            content = @Content(schema = @Schema(implementation = ReportReceipt.class)))
+    @APIResponse(responseCode = "400", description = "A field, part or header is wrong, or the body cannot be read; each is named")
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used with a different request")
+    @APIResponse(responseCode = "429", description = TOO_MANY_REQUESTS)
+    @APIResponse(responseCode = "503", description = "Not ready to take reports yet, or the database is out of reach")
     public Response submit(ReportSubmission submission,
-                           @Parameter(description = "A unique key per report (e.g. a UUID), to retry safely")
+                           @Parameter(description = "A unique key per report (e.g. a UUID), to retry safely",
+                                   schema = @Schema(minLength = IdempotencyKey.MIN_LENGTH, maxLength = IdempotencyKey.MAX_LENGTH))
                            @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
                            @Context UriInfo uri) {
         if (submission == null) {
@@ -73,9 +85,8 @@ public class ReportResource {
     @Operation(summary = "File a report with evidence",
             description = "Part `report`: the report as JSON. Parts `evidence`: up to 5 PNG, JPEG or PDF files of up to 10 MB each, recognised by their content. "
                     + "Send a random token in both the `csrf-token` cookie and the `X-CSRF-TOKEN` header (browsers cannot forge that pair).")
-    @APIResponse(responseCode = "201", description = "Stored", content = @Content(schema = @Schema(implementation = ReportReceipt.class)))
-    @APIResponse(responseCode = "413", description = "A file is larger than 10 MB", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "A file is not a PNG, JPEG or PDF", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "A file is larger than 10 MB")
+    @APIResponse(responseCode = "415", description = "A file is not a PNG, JPEG or PDF, or the Content-Type is neither JSON nor multipart")
     public Response submitWithEvidence(@RestForm("report") @PartType(MediaType.TEXT_PLAIN) String report,
                                        @RestForm("evidence") List<FileUpload> evidence,
                                        @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
@@ -117,9 +128,12 @@ public class ReportResource {
     @GET
     @Path("{reference}")
     @Operation(summary = "Where a report stands", description = "Needs the receipt code given when the report was filed. A wrong code and an unknown reference both answer 404.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ReportStatusView.class)))
-    @APIResponse(responseCode = "404", description = "No report with this reference and receipt code", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ReportStatusView status(@PathParam("reference") String reference,
+    @APIResponse(responseCode = "200", description = "Where it stands")
+    @APIResponse(responseCode = "404", description = "No report with this reference and receipt code")
+    @APIResponse(responseCode = "429", description = TOO_MANY_REQUESTS)
+    @APIResponse(responseCode = "503", description = "The database is out of reach")
+    public ReportStatusView status(@Parameter(description = "The reference given when the report was filed", example = "SM-7KQ4-2M9X")
+                                   @PathParam("reference") String reference,
                                    @Parameter(description = "The receipt code given with the reference", required = true)
                                    @HeaderParam(RECEIPT_CODE) String receiptCode) {
         return lookup.find(reference, receiptCode)

@@ -18,7 +18,7 @@ import java.util.List;
 public record ReportSubmission(
         @Schema(description = "A category code of the policy in force", examples = "RESIDENT_CONTACT")
         @NotBlank(message = "choose what happened")
-        @Pattern(regexp = "[A-Z][A-Z_]{1,63}", message = "must be one of the category codes")
+        @Pattern(regexp = "^[A-Z][A-Z_]{1,63}$", message = "must be one of the category codes")
         String category,
 
         @NotBlank(message = "describe what happened")
@@ -35,7 +35,8 @@ public record ReportSubmission(
         @Size(max = 10, message = "must be at most 10 links")
         List<@NotNull(message = "must be a link")
              @Size(max = 2000, message = "must be at most 2,000 characters")
-             @Pattern(regexp = "(?i)https?://[^\\s/?#]+[^\\s]*", message = "must be a web address starting with http:// or https://")
+             // Any case of "http", without Java's (?i): the OpenAPI document's readers know only ECMA-262 patterns.
+             @Pattern(regexp = "^[hH][tT][tT][pP][sS]?://[^\\s/?#]+[^\\s]*$", message = "must be a web address starting with http:// or https://")
              @StorableText
              String> links,
 
@@ -113,7 +114,7 @@ public record ReportSubmission(
             @StorableText
             String email,
 
-            @Pattern(regexp = "\\+?[0-9 ()-]{6,20}", message = "must be a phone number")
+            @Pattern(regexp = "^\\+?[0-9 ()-]{6,20}$", message = "must be a phone number")
             @Size(max = 20, message = "must be at most 20 characters")
             String phone) {
     }

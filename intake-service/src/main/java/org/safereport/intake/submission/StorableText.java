@@ -23,7 +23,7 @@ import static java.lang.annotation.RetentionPolicy.RUNTIME;
  */
 @Documented
 @Constraint(validatedBy = {})
-@Pattern(regexp = "[^\\x00]*")
+@Pattern(regexp = "^[^\\x00]*$")
 @ReportAsSingleViolation
 @Target({FIELD, METHOD, PARAMETER, TYPE_USE, ANNOTATION_TYPE})
 @Retention(RUNTIME)
