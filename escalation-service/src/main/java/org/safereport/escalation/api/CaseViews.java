@@ -33,8 +33,10 @@ public final class CaseViews {
                              String internalNote) {
     }
 
+    /** @param setAsideAt when the deadline engine gave up firing this chain's deadline, {@code setAsideBecause} why; null normally */
     public record Track(String name, String category, TrackState state, int currentStep, Instant nextDueAt,
-                        String acknowledgedBy, Instant acknowledgedAt, List<Step> steps) {
+                        String acknowledgedBy, Instant acknowledgedAt, Instant setAsideAt, String setAsideBecause,
+                        List<Step> steps) {
     }
 
     /** @param notifiedAt null while the step's turn has not come */

@@ -69,7 +69,7 @@ public class Redelivery {
                 }
                 if (!ProblemMapper.isDatabaseUnavailable(e) && ++failures >= maxAttempts) {
                     throw new DeadLetterException(DeadLetterException.Reason.KEPT_FAILING,
-                            what + " failed on " + failures + " attempts: " + PersonalData.redact(rootCause(e)));
+                            what + " failed on " + failures + " attempts: " + PersonalData.describe(e));
                 }
                 LOG.warnf("Could not handle %s (attempt %d), retrying in %d ms: %s", what, attempt, backoff.toMillis(),
                         PersonalData.redact(e.toString()));
@@ -88,16 +88,6 @@ public class Redelivery {
             }
         }
         return null;
-    }
-
-    /** The innermost cause, which names what actually went wrong (the outer ones are "could not execute statement"). */
-    private static String rootCause(Throwable failure) {
-        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        Throwable root = failure;
-        while (root.getCause() != null && seen.add(root)) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     private void sleep(Duration duration) {
