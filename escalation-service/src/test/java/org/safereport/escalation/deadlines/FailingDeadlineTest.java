@@ -101,6 +101,9 @@ class FailingDeadlineTest {
         assertThat(timelineCount(broken, "SET_ASIDE")).isEqualTo(1);
         assertThat(gauge(DeadlineEngine.SET_ASIDE_TRACKS)).isEqualTo(setAsideBefore + 1);
         assertThat(gauge(DeadlineEngine.LAST_SUCCESS)).isEqualTo(clock.instant().toEpochMilli() / 1000.0);
+        given().when().get("/q/metrics").then().statusCode(200).body(containsString("escalation_deadline_fire_failures_total "),
+                containsString("escalation_deadline_tracks_set_aside "),
+                containsString("escalation_deadline_engine_last_success_timestamp_seconds "));
 
         clock.advance(config.deadlineRetryInterval());
         deadlines.fireDue();

@@ -22,8 +22,10 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 
 /**
  * A report that makes routing throw, every time, must not hold up the reports behind it on its partition:
@@ -85,5 +87,7 @@ class UnroutableReportTest {
         assertThat(dead.headers().lastHeader("dead-letter-cause")).as("a cause's text could quote personal data").isNull();
         assertThat(CaseFixtures.hasCase(unroutable)).isFalse();
         assertThat(deadLettered()).isEqualTo(deadLetteredBefore + 1);
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(containsString("consumer_dead_lettered_total{reason=\"kept-failing\",topic=\"reports.submitted.v1\"}"));
     }
 }
