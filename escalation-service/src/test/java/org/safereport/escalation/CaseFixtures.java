@@ -32,24 +32,39 @@ public final class CaseFixtures {
 
     public static String fileReport(Instant now, String category, boolean youngPersonAtRisk, String reporterEmail,
                                     String subjectEmail) {
-        String digits = String.format("%08d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 100_000_000L));
-        String reference = "SM-" + digits.substring(0, 4) + "-" + digits.substring(4);
+        String reference = newReference();
         UUID reportId = publishReport(now, reference, category, youngPersonAtRisk, reporterEmail, subjectEmail);
-        await().atMost(WAIT).until(() -> QuarkusTransaction.requiringNew().call(() -> EscalationCase.count("reportId", reportId)) == 1);
+        await().atMost(WAIT).until(() -> hasCase(reportId));
         return reference;
+    }
+
+    /** A reference of intake's form, SM-XXXX-XXXX, that no other test uses. */
+    public static String newReference() {
+        String digits = String.format("%08d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 100_000_000L));
+        return "SM-" + digits.substring(0, 4) + "-" + digits.substring(4);
     }
 
     /** Publishes a report event with the reference given (any text, as a broken or hostile producer might send); returns its report id. */
     public static UUID publishReport(Instant now, String reference, String category, boolean youngPersonAtRisk,
                                      String reporterEmail, String subjectEmail) {
         UUID reportId = UUID.randomUUID();
-        KafkaTopics.send("reports.submitted.v1", reportId.toString(), """
+        publishReport(reportId.toString(), reportId, now, reference, category, youngPersonAtRisk, reporterEmail, subjectEmail);
+        return reportId;
+    }
+
+    /** Publishes a report event under {@code key}: the events of one key are on one partition, read one after the other. */
+    public static void publishReport(String key, UUID reportId, Instant now, String reference, String category,
+                                     boolean youngPersonAtRisk, String reporterEmail, String subjectEmail) {
+        KafkaTopics.send("reports.submitted.v1", key, """
                 {"eventId": "%s", "eventType": "report.submitted", "schemaVersion": 1, "reportId": "%s",
                  "reference": %s, "category": %s, "youngPersonAtRisk": %s,
                  "reporterEmail": %s, "subjectEmail": %s, "submittedAt": "%s"}
                 """.formatted(UUID.randomUUID(), reportId, quoted(reference), quoted(category), youngPersonAtRisk,
                 quoted(reporterEmail), quoted(subjectEmail), now));
-        return reportId;
+    }
+
+    public static boolean hasCase(UUID reportId) {
+        return QuarkusTransaction.requiringNew().call(() -> EscalationCase.count("reportId", reportId)) == 1;
     }
 
     private static String quoted(String value) {

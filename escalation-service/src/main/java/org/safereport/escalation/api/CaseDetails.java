@@ -68,7 +68,7 @@ public class CaseDetails {
         Directory directory = activePolicy.directory();
         List<CaseViews.Track> tracks = record.tracks().stream().map(track -> new CaseViews.Track(track.name, track.category,
                 track.state, track.currentStep, track.nextDueAt, track.acknowledgedBy, track.acknowledgedAt,
-                record.steps().stream().filter(step -> step.track.equals(track.name))
+                track.setAsideAt, track.setAsideBecause, record.steps().stream().filter(step -> step.track.equals(track.name))
                         .map(step -> step(step, directory)).toList())).toList();
         List<CaseViews.Notification> notifications = history.notifications().stream().map(request ->
                 new CaseViews.Notification(request.requestId, request.template, request.track, request.stepIndex,

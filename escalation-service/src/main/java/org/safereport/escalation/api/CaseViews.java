@@ -44,11 +44,16 @@ public final class CaseViews {
                              @Schema(nullable = true) String internalNote) {
     }
 
-    /** @param nextDueAt null once acknowledged or closed */
+    /**
+     * @param nextDueAt null once acknowledged or closed
+     * @param setAsideAt when the deadline engine gave up firing this chain's deadline, {@code setAsideBecause} why; null normally
+     */
     public record Track(String name, String category, TrackState state, int currentStep,
                         @Schema(implementation = String.class, format = "date-time", nullable = true) Instant nextDueAt,
                         @Schema(nullable = true) String acknowledgedBy,
                         @Schema(implementation = String.class, format = "date-time", nullable = true) Instant acknowledgedAt,
+                        @Schema(implementation = String.class, format = "date-time", nullable = true) Instant setAsideAt,
+                        @Schema(nullable = true) String setAsideBecause,
                         List<Step> steps) {
     }
 

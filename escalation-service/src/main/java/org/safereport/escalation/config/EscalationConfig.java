@@ -37,6 +37,14 @@ public interface EscalationConfig {
     @WithDefault("5s")
     String deadlineCheckInterval();
 
+    /** How long after a failed attempt to fire a deadline it is tried again. */
+    @WithDefault("PT30S")
+    Duration deadlineRetryInterval();
+
+    /** After how many failed attempts in a row a track is set aside: no longer tried, and on the case's timeline. */
+    @WithDefault("5")
+    int deadlineSetAsideAfter();
+
     /** How often the policy and directory files are read again for changes (a ConfigMap update takes up to a minute to arrive). */
     @WithDefault("10s")
     String reloadInterval();

@@ -1,15 +1,20 @@
 package org.safereport.escalation.deadlines;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import org.jboss.logging.Logger;
 import org.safereport.escalation.cases.CaseNotifications;
 import org.safereport.escalation.cases.CaseProgress;
 import org.safereport.escalation.config.ActivePolicy;
+import org.safereport.escalation.config.EscalationConfig;
 import org.safereport.escalation.domain.TrackState;
 import org.safereport.escalation.domain.directory.Directory;
 import org.safereport.escalation.domain.directory.Person;
@@ -21,29 +26,47 @@ import org.safereport.escalation.persistence.EscalationCase;
 import org.safereport.escalation.persistence.TimelineEntry;
 import org.safereport.events.notification.Template;
 import org.safereport.messaging.DrainLoop;
+import org.safereport.messaging.consumer.PersonalData;
+import org.safereport.problem.ProblemMapper;
 import org.safereport.time.Deadline;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Fires passed deadlines. Deadlines live only in PostgreSQL ({@code case_track.next_due_at}), so after a
- * restart or an outage every passed one fires, once: due tracks are claimed with
- * {@code FOR UPDATE SKIP LOCKED}, so replicas never fire the same one, and each firing moves the
- * deadline on in the same transaction as its notification requests and timeline entry.
+ * restart or an outage every passed one fires, once: each due track is claimed with
+ * {@code FOR UPDATE SKIP LOCKED} in a transaction of its own, so replicas never fire the same one, and the
+ * firing moves the deadline on in that transaction, with its notification requests and timeline entry.
  * <ul>
  *   <li>a step's deadline passed and the chain has a next step: the next step's people are notified;</li>
  *   <li>the last step's deadline passed: its people are reminded at the track's interval and the case
  *       is overdue (rule 5).</li>
  * </ul>
+ * A track whose firing fails rolls back alone and the others fire on time. It is tried again after
+ * {@code escalation.deadline-retry-interval}; after {@code escalation.deadline-set-aside-after} failures in a
+ * row it is set aside: no longer claimed, put on the case's timeline with the reason, logged at ERROR and
+ * shown on the gauge {@value #SET_ASIDE_TRACKS}, for a person to take on. The database being out of reach
+ * is no track's fault: the round stops there and the next check tries again.
  */
 @ApplicationScoped
 public class DeadlineEngine {
+
+    /** Gauge: tracks set aside that still wait for someone. */
+    public static final String SET_ASIDE_TRACKS = "escalation.deadline.tracks.set.aside";
+    /** Counter: failed attempts to fire a track's deadline. */
+    public static final String FIRE_FAILURES = "escalation.deadline.fire.failures";
+    /** Gauge: when (epoch seconds) the engine last went through every due track; 0 before the first time. */
+    public static final String LAST_SUCCESS = "escalation.deadline.engine.last.success.timestamp";
 
     private static final Logger LOG = Logger.getLogger(DeadlineEngine.class);
     private static final int BATCH_SIZE = 50;
@@ -53,15 +76,26 @@ public class DeadlineEngine {
     private final CaseNotifications notifications;
     private final CaseProgress progress;
     private final Clock clock;
+    private final Duration retryInterval;
+    private final int setAsideAfter;
+    private final Counter fireFailures;
+    private final AtomicLong setAsideTracks = new AtomicLong();
+    private volatile Instant lastSuccess = Instant.EPOCH;
     private final DrainLoop loop = new DrainLoop("deadline-engine", BATCH_SIZE, this::fireDueBatch);
 
     DeadlineEngine(EntityManager entityManager, ActivePolicy activePolicy, CaseNotifications notifications,
-                   CaseProgress progress, Clock clock) {
+                   CaseProgress progress, Clock clock, EscalationConfig config, MeterRegistry meters) {
         this.entityManager = entityManager;
         this.activePolicy = activePolicy;
         this.notifications = notifications;
         this.progress = progress;
         this.clock = clock;
+        this.retryInterval = config.deadlineRetryInterval();
+        this.setAsideAfter = config.deadlineSetAsideAfter();
+        this.fireFailures = meters.counter(FIRE_FAILURES);
+        meters.gauge(SET_ASIDE_TRACKS, setAsideTracks);
+        Gauge.builder(LAST_SUCCESS, this, engine -> engine.lastSuccess.toEpochMilli() / 1000.0).baseUnit("seconds")
+                .register(meters);
     }
 
     @Scheduled(every = "${escalation.deadline-check-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
@@ -79,36 +113,95 @@ public class DeadlineEngine {
         loop.stop(30);
     }
 
-    /** Fires every deadline that has passed by now; returns how many fired. */
+    /** Fires every deadline that has passed by now, each in its own transaction; returns how many were tried. */
     public int fireDue() {
-        int fired = 0;
+        int tried = 0;
         int batch;
         do {
             batch = fireDueBatch();
-            fired += batch;
+            tried += batch;
         } while (batch == BATCH_SIZE);
-        return fired;
+        return tried;
     }
 
     private int fireDueBatch() {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Instant now = clock.instant();
-            @SuppressWarnings("unchecked")
-            List<CaseTrack> due = entityManager.createNativeQuery("""
-                            SELECT * FROM case_track
-                            WHERE state IN ('NOTIFIED', 'OVERDUE') AND next_due_at <= :now
-                            ORDER BY next_due_at LIMIT :limit FOR UPDATE SKIP LOCKED""", CaseTrack.class)
-                    .setParameter("now", now)
-                    .setParameter("limit", BATCH_SIZE)
-                    .getResultList();
-            for (CaseTrack track : due) {
-                fire(track, now);
+        Instant now = clock.instant();
+        int tried = 0;
+        while (tried < BATCH_SIZE && fireNext(now)) {
+            tried++;
+        }
+        lastSuccess = clock.instant();
+        setAsideTracks.set(QuarkusTransaction.requiringNew().call(CaseTrack::setAsideAndWaiting));
+        return tried;
+    }
+
+    /**
+     * Claims the next due track and fires it in a transaction of its own; a failure, its commit's included, is
+     * recorded on the track.
+     *
+     * @return {@code false} when no track is due
+     */
+    private boolean fireNext(Instant now) {
+        AtomicReference<UUID> claimed = new AtomicReference<>();
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                @SuppressWarnings("unchecked")
+                List<CaseTrack> due = entityManager.createNativeQuery("""
+                                SELECT * FROM case_track
+                                WHERE state IN ('NOTIFIED', 'OVERDUE') AND next_due_at <= :now AND set_aside_at IS NULL
+                                  AND (fire_failed_at IS NULL OR fire_failed_at <= :retryFrom)
+                                ORDER BY next_due_at LIMIT 1 FOR UPDATE SKIP LOCKED""", CaseTrack.class)
+                        .setParameter("now", now)
+                        .setParameter("retryFrom", now.minus(retryInterval))
+                        .getResultList();
+                if (due.isEmpty()) {
+                    return false;
+                }
+                claimed.set(due.get(0).id);
+                fire(due.get(0), now);
+                return true;
+            });
+        } catch (RuntimeException e) {
+            if (claimed.get() == null || ProblemMapper.isDatabaseUnavailable(e)) {
+                throw e;  // not the track's doing: the round stops, and the next check starts another
             }
-            return due.size();
+            recordFailure(claimed.get(), now, e);
+            return true;
+        }
+    }
+
+    /** Counts a failed firing on the track and sets the track aside once that has happened too often in a row. */
+    private void recordFailure(UUID trackId, Instant now, RuntimeException failure) {
+        fireFailures.increment();
+        String reason = PersonalData.describe(failure);
+        QuarkusTransaction.requiringNew().run(() -> {
+            CaseTrack track = entityManager.find(CaseTrack.class, trackId, LockModeType.PESSIMISTIC_WRITE);
+            if (track.setAsideAt != null || track.nextDueAt == null || track.nextDueAt.isAfter(now)
+                    || (track.state != TrackState.NOTIFIED && track.state != TrackState.OVERDUE)) {
+                return;  // fired by another replica, acknowledged or closed meanwhile
+            }
+            track.fireFailures++;
+            track.fireFailedAt = now;
+            String reference = EscalationCase.<EscalationCase>findById(track.caseId).reference;
+            if (track.fireFailures < setAsideAfter) {
+                LOG.warnf("Case %s: the deadline of its %s chain could not be fired (failure %d of %d before it is set aside,"
+                        + " tried again in %s): %s", reference, track.name, track.fireFailures, setAsideAfter, retryInterval, reason);
+                return;
+            }
+            track.setAsideAt = now;
+            track.setAsideBecause = reason;
+            TimelineEntry.record(track.caseId, now, "SET_ASIDE", track.name + " step " + track.currentStep
+                    + ": its deadline could not be fired " + track.fireFailures + " times in a row, so the chain is set aside"
+                    + " and nobody further is told until staff act on it: " + reason);
+            LOG.errorf("Case %s: its %s chain is set aside after %d failed attempts to fire its deadline; nobody further"
+                    + " is told until staff act on it: %s", reference, track.name, track.fireFailures, reason);
         });
     }
 
     private void fire(CaseTrack track, Instant now) {
+        // Failures in a row end here: this transaction commits only if the firing succeeds.
+        track.fireFailures = 0;
+        track.fireFailedAt = null;
         EscalationCase escalationCase = EscalationCase.findById(track.caseId);
         RoutingPolicy policy = activePolicy.policy();
         if (track.currentStep < track.lastStep) {

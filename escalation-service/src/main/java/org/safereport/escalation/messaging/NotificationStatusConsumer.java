@@ -2,6 +2,7 @@ package org.safereport.escalation.messaging;
 
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.safereport.escalation.deadlines.DeadlineEngine;
 import org.safereport.escalation.deliveries.DeliveryOutcomes;
@@ -28,8 +29,8 @@ public class NotificationStatusConsumer {
 
     @Incoming("notifications-status")
     @Blocking
-    public void onNotificationStatus(String payload) {
-        events.handle(payload, NotificationStatusV1.class, status -> {
+    public void onNotificationStatus(ConsumerRecord<String, String> record) {
+        events.handle(record, NotificationStatusV1.class, status -> {
             if (outcomes.record(status)) {
                 deadlines.wake();
             }

@@ -2,6 +2,7 @@ package org.safereport.escalation.messaging;
 
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.safereport.escalation.cases.CaseOpening;
 import org.safereport.events.ReportSubmittedV1;
@@ -21,7 +22,7 @@ public class ReportSubmittedConsumer {
 
     @Incoming("reports-submitted")
     @Blocking
-    public void onReportSubmitted(String payload) {
-        events.handle(payload, ReportSubmittedV1.class, opening::open);
+    public void onReportSubmitted(ConsumerRecord<String, String> record) {
+        events.handle(record, ReportSubmittedV1.class, opening::open);
     }
 }

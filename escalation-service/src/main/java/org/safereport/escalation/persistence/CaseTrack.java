@@ -55,7 +55,27 @@ public class CaseTrack extends PanacheEntityBase {
     @Column(name = "acknowledged_at")
     public Instant acknowledgedAt;
 
+    /** How many times in a row firing the current deadline failed; back to 0 when it fires. */
+    @Column(name = "fire_failures", nullable = false)
+    public int fireFailures;
+
+    @Column(name = "fire_failed_at")
+    public Instant fireFailedAt;
+
+    /** When the deadline engine gave up on this track, having failed to fire it too often; it no longer claims it. */
+    @Column(name = "set_aside_at")
+    public Instant setAsideAt;
+
+    /** The last failure's reason, without personal data. */
+    @Column(name = "set_aside_because")
+    public String setAsideBecause;
+
     public static List<CaseTrack> forCase(UUID caseId) {
         return list("caseId = ?1 order by name", caseId);
+    }
+
+    /** The tracks set aside that still wait for someone (not acknowledged, the case not closed). */
+    public static long setAsideAndWaiting() {
+        return count("setAsideAt is not null and state in ?1", List.of(TrackState.NOTIFIED, TrackState.OVERDUE));
     }
 }

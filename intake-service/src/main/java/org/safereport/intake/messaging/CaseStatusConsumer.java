@@ -2,6 +2,7 @@ package org.safereport.intake.messaging;
 
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.safereport.events.CaseStatusV1;
 import org.safereport.intake.persistence.StatusStore;
@@ -21,7 +22,7 @@ public class CaseStatusConsumer {
 
     @Incoming("cases-status")
     @Blocking
-    public void onCaseStatus(String payload) {
-        events.handle(payload, CaseStatusV1.class, statuses::apply);
+    public void onCaseStatus(ConsumerRecord<String, String> record) {
+        events.handle(record, CaseStatusV1.class, statuses::apply);
     }
 }

@@ -2,6 +2,7 @@ package org.safereport.intake.messaging;
 
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.safereport.events.PolicyPublishedV1;
 import org.safereport.intake.domain.PublicPolicy;
@@ -25,7 +26,7 @@ public class PolicyConsumer {
 
     @Incoming("policy")
     @Blocking
-    public void onPolicy(String payload) {
-        events.handle(payload, PolicyPublishedV1.class, published -> policies.offer(PublicPolicy.of(published), payload));
+    public void onPolicy(ConsumerRecord<String, String> record) {
+        events.handle(record, PolicyPublishedV1.class, published -> policies.offer(PublicPolicy.of(published), record.value()));
     }
 }

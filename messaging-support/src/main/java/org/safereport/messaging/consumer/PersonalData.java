@@ -1,5 +1,8 @@
 package org.safereport.messaging.consumer;
 
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -26,5 +29,18 @@ public final class PersonalData {
         String redacted = PHONE.matcher(EMAIL.matcher(text).replaceAll("<address>")).replaceAll("<number>")
                 .replaceAll("\\s+", " ").strip();
         return redacted.length() <= MAX_LENGTH ? redacted : redacted.substring(0, MAX_LENGTH - 3) + "...";
+    }
+
+    /**
+     * What a log line or a reason may say about {@code failure}: its innermost cause's type and message, which name
+     * what actually went wrong (the outer ones say "could not execute statement"), {@link #redact redacted}.
+     */
+    public static String describe(Throwable failure) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        Throwable root = failure;
+        while (root.getCause() != null && seen.add(root)) {
+            root = root.getCause();
+        }
+        return redact(root.getClass().getSimpleName() + ": " + root.getMessage());
     }
 }

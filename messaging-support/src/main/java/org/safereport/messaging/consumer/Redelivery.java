@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.safereport.problem.ProblemMapper;
 
 import java.sql.SQLException;
 import java.time.Duration;
@@ -13,13 +14,15 @@ import java.util.IdentityHashMap;
 import java.util.Set;
 
 /**
- * Retries the handling of a consumed message until its transaction commits, so that a database outage
- * pauses consumption instead of losing the message: the record is only acknowledged once handled.
- * On shutdown it gives up without acknowledging, and Kafka redelivers the record after the restart.
- * A message that can never be handled (it cannot be parsed) must be rejected before it gets here; one
- * the database refuses for its data (SQLSTATE class 22: a value too long, out of range, not valid text)
- * would be refused on every attempt and hold up every record behind it, so it goes to the dead-letter
- * topic instead, with the reason.
+ * Retries the handling of a consumed message until its transaction commits. While the database is out of
+ * reach there is no limit: consumption pauses instead of losing the message, since the record is only
+ * acknowledged once handled. Any other failure may pass (a lock conflict, two copies of an event racing)
+ * or come back on every attempt (a bug, a report the router cannot place), and the latter would hold up
+ * every record behind it on its partition: it gets {@code consumer.retry.max-attempts} attempts with
+ * exponential backoff, then the message goes to the dead-letter topic. One the database refuses for its
+ * data (SQLSTATE class 22: a value too long, out of range, not valid text) would be refused on every
+ * attempt, so it goes there at once. On shutdown it gives up without acknowledging, and Kafka redelivers
+ * the record after the restart.
  */
 @ApplicationScoped
 public class Redelivery {
@@ -28,17 +31,26 @@ public class Redelivery {
 
     private final Duration firstBackoff;
     private final Duration maxBackoff;
+    private final int maxAttempts;
     private volatile boolean stopping;
 
     public Redelivery(@ConfigProperty(name = "consumer.retry.first-backoff", defaultValue = "PT0.2S") Duration firstBackoff,
-                      @ConfigProperty(name = "consumer.retry.max-backoff", defaultValue = "PT30S") Duration maxBackoff) {
+                      @ConfigProperty(name = "consumer.retry.max-backoff", defaultValue = "PT30S") Duration maxBackoff,
+                      @ConfigProperty(name = "consumer.retry.max-attempts", defaultValue = "5") int maxAttempts) {
         this.firstBackoff = firstBackoff;
         this.maxBackoff = maxBackoff;
+        this.maxAttempts = maxAttempts;
     }
 
-    /** Runs {@code handling} until it completes without an exception. */
+    /**
+     * Runs {@code handling} until it completes without an exception.
+     *
+     * @param what the message in a log line or a dead-letter reason, e.g. "report SM-7KQ4-2M9X"; never personal data
+     * @throws DeadLetterException when the message is to go to the dead-letter topic
+     */
     public void untilHandled(String what, Runnable handling) {
         Duration backoff = firstBackoff;
+        int failures = 0;  // those with the database in reach: only these count towards the limit
         for (int attempt = 1; ; attempt++) {
             try {
                 handling.run();
@@ -49,12 +61,18 @@ public class Redelivery {
             } catch (RuntimeException e) {
                 String refusedData = refusedData(e);
                 if (refusedData != null) {
-                    throw new UnreadableMessageException("the database refuses the data of " + what + ": " + refusedData, e);
+                    throw new DeadLetterException(DeadLetterException.Reason.REFUSED_DATA,
+                            "the database refuses the data of " + what + ": " + refusedData);
                 }
                 if (stopping) {
                     throw new IllegalStateException("shutting down: " + what + " will be redelivered", e);
                 }
-                LOG.warnf("Could not handle %s (attempt %d), retrying in %d ms: %s", what, attempt, backoff.toMillis(), e.toString());
+                if (!ProblemMapper.isDatabaseUnavailable(e) && ++failures >= maxAttempts) {
+                    throw new DeadLetterException(DeadLetterException.Reason.KEPT_FAILING,
+                            what + " failed on " + failures + " attempts: " + PersonalData.describe(e));
+                }
+                LOG.warnf("Could not handle %s (attempt %d), retrying in %d ms: %s", what, attempt, backoff.toMillis(),
+                        PersonalData.redact(e.toString()));
                 sleep(backoff);
                 backoff = backoff.multipliedBy(2).compareTo(maxBackoff) > 0 ? maxBackoff : backoff.multipliedBy(2);
             }

@@ -3,6 +3,9 @@ package org.safereport.messaging.consumer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.safereport.events.ReportSubmittedV1;
 
@@ -18,15 +21,24 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class EventReaderTest {
 
     private static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule()).build();
-    private final EventReader reader = new EventReader(JSON, new Redelivery(Duration.ofMillis(1), Duration.ofMillis(5)));
+    private final MeterRegistry meters = new SimpleMeterRegistry();
+    private final EventReader reader = new EventReader(JSON, new Redelivery(Duration.ofMillis(1), Duration.ofMillis(5), 3), meters);
     private final List<ReportSubmittedV1> handled = new ArrayList<>();
+
+    private static ConsumerRecord<String, String> record(String payload) {
+        return new ConsumerRecord<>(ReportSubmittedV1.TOPIC, 0, 42L, "a-report-id", payload);
+    }
+
+    private double deadLettered(String reason) {
+        return meters.counter(EventReader.DEAD_LETTERED, "topic", ReportSubmittedV1.TOPIC, "reason", reason).count();
+    }
 
     @Test
     void aUsableEventIsHandledAsItsContract() throws Exception {
         ReportSubmittedV1 event = ReportSubmittedV1.of(UUID.randomUUID(), "SM-7KQ4-2M9X", "RESIDENT_CONTACT", true,
                 "member@example.org", null, 0, Instant.parse("2026-11-25T12:00:00Z"));
 
-        reader.handle(JSON.writeValueAsString(event), ReportSubmittedV1.class, handled::add);
+        reader.handle(record(JSON.writeValueAsString(event)), ReportSubmittedV1.class, handled::add);
 
         assertThat(handled).containsExactly(event);
     }
@@ -35,7 +47,7 @@ class EventReaderTest {
     void textThatIsNotTheEventIsRefusedWithoutTheAddressesItQuotes() {
         String payload = "{\"eventType\":\"report.submitted\",\"schemaVersion\":1,\"reporterEmail\":[\"reporter@example.org\"]}";
 
-        assertThatThrownBy(() -> reader.handle(payload, ReportSubmittedV1.class, handled::add))
+        assertThatThrownBy(() -> reader.handle(record(payload), ReportSubmittedV1.class, handled::add))
                 .isInstanceOf(UnreadableMessageException.class)
                 .hasMessageContaining("not a readable ReportSubmittedV1 event")
                 .hasMessageNotContaining("reporter@example.org");
@@ -48,7 +60,7 @@ class EventReaderTest {
                 + "\",\"reportId\":\"" + UUID.randomUUID() + "\",\"reference\":\"<script>\",\"category\":\"X\","
                 + "\"submittedAt\":\"2026-11-25T12:00:00Z\"}";
 
-        assertThatThrownBy(() -> reader.handle(payload, ReportSubmittedV1.class, handled::add))
+        assertThatThrownBy(() -> reader.handle(record(payload), ReportSubmittedV1.class, handled::add))
                 .isInstanceOf(UnreadableMessageException.class)
                 .hasMessage("the reference is not of the form SM-XXXX-XXXX");
         assertThat(handled).isEmpty();
@@ -56,7 +68,23 @@ class EventReaderTest {
 
     @Test
     void anEmptyMessageIsRefused() {
-        assertThatThrownBy(() -> reader.handle("null", ReportSubmittedV1.class, handled::add))
+        assertThatThrownBy(() -> reader.handle(record("null"), ReportSubmittedV1.class, handled::add))
                 .isInstanceOf(UnreadableMessageException.class).hasMessage("empty message");
+    }
+
+    @Test
+    void whatGoesToTheDeadLetterTopicIsCountedByTopicAndReason() throws Exception {
+        ReportSubmittedV1 event = ReportSubmittedV1.of(UUID.randomUUID(), "SM-7KQ4-2M9X", "RESIDENT_CONTACT", true,
+                "member@example.org", null, 0, Instant.parse("2026-11-25T12:00:00Z"));
+
+        assertThatThrownBy(() -> reader.handle(record("{not json"), ReportSubmittedV1.class, handled::add))
+                .isInstanceOf(UnreadableMessageException.class);
+        assertThatThrownBy(() -> reader.handle(record(JSON.writeValueAsString(event)), ReportSubmittedV1.class, report -> {
+            throw new IllegalStateException("the directory has no one to route to");
+        })).isInstanceOf(DeadLetterException.class).hasMessageContaining("report SM-7KQ4-2M9X failed on 3 attempts");
+
+        assertThat(deadLettered("unreadable")).isEqualTo(1);
+        assertThat(deadLettered("kept-failing")).isEqualTo(1);
+        assertThat(deadLettered("refused-data")).isZero();
     }
 }

@@ -2,6 +2,7 @@ package org.safereport.notification.messaging;
 
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.safereport.events.notification.NotificationRequestedV1;
 import org.safereport.messaging.consumer.EventReader;
@@ -21,7 +22,7 @@ public class NotificationRequestConsumer {
 
     @Incoming("notifications-requested")
     @Blocking
-    public void onNotificationRequested(String payload) {
-        events.handle(payload, NotificationRequestedV1.class, request -> deliveries.accept(request, payload));
+    public void onNotificationRequested(ConsumerRecord<String, String> record) {
+        events.handle(record, NotificationRequestedV1.class, request -> deliveries.accept(request, record.value()));
     }
 }
