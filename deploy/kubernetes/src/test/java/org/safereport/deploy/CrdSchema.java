@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * structural-schema rules: an object accepts only the properties its schema names (unless it preserves
  * unknown fields or declares additionalProperties), required properties must be there, and scalars must
  * have the declared type, enum value, pattern and minimum. Used for the operators whose Java model is
- * not available here (CloudNativePG), from the excerpt in src/test/resources/crd-schemas.
+ * not available here (CloudNativePG, the Prometheus Operator), from the excerpts in src/test/resources/crd-schemas.
  */
 final class CrdSchema {
 
@@ -28,13 +28,20 @@ final class CrdSchema {
         this.schemasByApiVersionAndKind = schemas;
     }
 
+    /** The schemas in every file of {@code directory}, one file per operator. */
     @SuppressWarnings("unchecked")
-    static CrdSchema load(Path file) {
-        try (Reader reader = Files.newBufferedReader(file)) {
-            return new CrdSchema((Map<String, Map<String, Map<String, Object>>>) new Yaml().load(reader));
+    static CrdSchema load(Path directory) {
+        Map<String, Map<String, Map<String, Object>>> schemas = new java.util.TreeMap<>();
+        try (java.util.stream.Stream<Path> files = Files.list(directory)) {
+            for (Path file : files.filter(path -> path.toString().endsWith(".yaml")).sorted().toList()) {
+                try (Reader reader = Files.newBufferedReader(file)) {
+                    schemas.putAll((Map<String, Map<String, Map<String, Object>>>) new Yaml().load(reader));
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return new CrdSchema(schemas);
     }
 
     boolean covers(String apiVersion, String kind) {

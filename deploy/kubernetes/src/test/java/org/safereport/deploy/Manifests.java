@@ -12,7 +12,7 @@ final class Manifests {
     static final Path REPOSITORY = MODULE.resolve("../..").normalize();
     static final Path RUNBOOK = MODULE.resolve("README.md");
 
-    static final CrdSchema CRD_SCHEMAS = CrdSchema.load(MODULE.resolve("src/test/resources/crd-schemas/cloudnative-pg.yaml"));
+    static final CrdSchema CRD_SCHEMAS = CrdSchema.load(MODULE.resolve("src/test/resources/crd-schemas"));
     static final SourceTree SOURCES = SourceTree.read(REPOSITORY, RUNBOOK);
 
     private static final Map<Path, Rendering> RENDERINGS = new ConcurrentHashMap<>();
