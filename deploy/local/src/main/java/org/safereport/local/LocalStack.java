@@ -13,8 +13,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * The whole system on one machine: PostgreSQL with one database per service, a Kafka broker, the mail
- * sandbox and the three services as processes. {@link #main} is the local-stack command; the system tests
- * start the same stack on free ports in a temporary folder.
+ * sandbox, Keycloak with the sample people and the three services as processes. {@link #main} is the
+ * local-stack command; the system tests start the same stack on free ports in a temporary folder.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -26,12 +26,15 @@ public final class LocalStack implements AutoCloseable {
      * Where the stack lives and listens. A port of 0 means a free port chosen at start.
      *
      * @param repositoryRoot the checkout, whose modules have been built
-     * @param dataDirectory PostgreSQL's and Kafka's data and every process's log
+     * @param dataDirectory PostgreSQL's, Kafka's and Keycloak's data and every process's log
+     * @param withKeycloak whether to start Keycloak: the system tests and the benchmark do without it while no
+     *                     service signs in through it
      * @param serviceEnvironment extra configuration for every service, as environment variables
      */
     public record Settings(Path repositoryRoot, Path dataDirectory, int postgresPort, int kafkaPort,
                            int kafkaControllerPort, int smtpPort, int mailboxPort, int intakePort,
-                           int escalationPort, int notificationPort, Map<String, String> serviceEnvironment) {
+                           int escalationPort, int notificationPort, boolean withKeycloak, int keycloakPort,
+                           int keycloakManagementPort, Map<String, String> serviceEnvironment) {
 
         /** The local-stack command's defaults, each overridable by an environment variable. */
         public static Settings fromEnvironment(Path repositoryRoot) {
@@ -45,12 +48,15 @@ public final class LocalStack implements AutoCloseable {
                     Integer.parseInt(env("SAFEREPORT_INTAKE_PORT", "8080")),
                     Integer.parseInt(env("SAFEREPORT_ESCALATION_PORT", "8081")),
                     Integer.parseInt(env("SAFEREPORT_NOTIFICATION_PORT", "8082")),
+                    true,
+                    Integer.parseInt(env("SAFEREPORT_KEYCLOAK_PORT", "8180")),
+                    Integer.parseInt(env("SAFEREPORT_KEYCLOAK_MANAGEMENT_PORT", "8190")),
                     Map.of());
         }
 
         /** Everything on free ports under {@code dataDirectory}, for tests. */
         public static Settings onFreePorts(Path repositoryRoot, Path dataDirectory, Map<String, String> serviceEnvironment) {
-            return new Settings(repositoryRoot, dataDirectory, 0, 0, 0, 0, 0, 0, 0, 0, serviceEnvironment);
+            return new Settings(repositoryRoot, dataDirectory, 0, 0, 0, 0, 0, 0, 0, 0, false, 0, 0, serviceEnvironment);
         }
 
         private static String env(String name, String fallback) {
@@ -60,6 +66,8 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    /** Keycloak's first start creates its database and imports the realm: a minute or more on a busy machine. */
+    private static final Duration KEYCLOAK_START_TIMEOUT = Duration.ofMinutes(3);
     /** Held so that the levels stick: the console shows the URLs, the details are in the log files. */
     private static final List<java.util.logging.Logger> QUIET_LOGGERS = List.of(
             java.util.logging.Logger.getLogger("io.zonky"), java.util.logging.Logger.getLogger("com.icegreen"),
@@ -68,17 +76,19 @@ public final class LocalStack implements AutoCloseable {
     private final PostgresServer postgres;
     private final KafkaBroker kafka;
     private final MailSandbox mailbox;
+    private final KeycloakServer keycloak;
     private final Map<String, ServiceProcess> services;
     private final Path root;
     private final Path data;
     private final Map<String, Map<String, String>> environments;
     private final List<ServiceProcess> replicas = new ArrayList<>();
 
-    private LocalStack(PostgresServer postgres, KafkaBroker kafka, MailSandbox mailbox, Map<String, ServiceProcess> services,
-                       Path root, Path data, Map<String, Map<String, String>> environments) {
+    private LocalStack(PostgresServer postgres, KafkaBroker kafka, MailSandbox mailbox, KeycloakServer keycloak,
+                       Map<String, ServiceProcess> services, Path root, Path data, Map<String, Map<String, String>> environments) {
         this.postgres = postgres;
         this.kafka = kafka;
         this.mailbox = mailbox;
+        this.keycloak = keycloak;
         this.services = services;
         this.root = root;
         this.data = data;
@@ -90,6 +100,15 @@ public final class LocalStack implements AutoCloseable {
         Path data = settings.dataDirectory().toAbsolutePath().normalize();
         List<AutoCloseable> started = new ArrayList<>();
         try {
+            // Started first and awaited last: it takes the longest, and nothing else waits for it.
+            KeycloakServer keycloak = null;
+            if (settings.withKeycloak()) {
+                keycloak = KeycloakServer.create(KeycloakServer.distribution(root), data.resolve("keycloak"), SampleRealm.NAME,
+                        SampleRealm.json(SampleRealm.sampleDirectory(root)), Ports.orFree(settings.keycloakPort()),
+                        Ports.orFree(settings.keycloakManagementPort()), data.resolve("logs/keycloak.log"));
+                started.add(keycloak);
+                keycloak.start();
+            }
             PostgresServer postgres = PostgresServer.start(data.resolve("postgres"), settings.postgresPort(),
                     data.resolve("logs/postgres.log"));
             started.add(postgres);
@@ -112,14 +131,21 @@ public final class LocalStack implements AutoCloseable {
             common.putAll(settings.serviceEnvironment());
 
             int escalationPort = Ports.orFree(settings.escalationPort());
-            Map<String, Map<String, String>> environments = new LinkedHashMap<>();
-            environments.put(INTAKE, environment(common, Map.of("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl("intake"))));
-            environments.put(ESCALATION, environment(common, Map.of("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl("escalation"),
+            Map<String, String> escalation = new HashMap<>(Map.of("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl("escalation"),
                     // Acknowledgement links point straight at the escalation service on this machine.
                     "ESCALATION_PUBLIC_BASE_URL", "http://127.0.0.1:" + escalationPort,
                     "ESCALATION_ACKNOWLEDGEMENT_SIGNING_KEY", localSigningKey(data),
                     // The sample people sign in to the case API with the password "local".
-                    "ESCALATION_STAFF_ACCOUNTS_FILE", root.resolve("deploy/local/staff-accounts").toString())));
+                    "ESCALATION_STAFF_ACCOUNTS_FILE", root.resolve("deploy/local/staff-accounts").toString()));
+            if (keycloak != null) {
+                // The staff pages' sign-in, for when the escalation service has quarkus-oidc (issue 13).
+                escalation.putAll(Map.of("QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.issuerUrl(),
+                        "QUARKUS_OIDC_CLIENT_ID", SampleRealm.STAFF_CLIENT_ID,
+                        "QUARKUS_OIDC_CREDENTIALS_SECRET", SampleRealm.STAFF_CLIENT_SECRET));
+            }
+            Map<String, Map<String, String>> environments = new LinkedHashMap<>();
+            environments.put(INTAKE, environment(common, Map.of("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl("intake"))));
+            environments.put(ESCALATION, environment(common, escalation));
             environments.put(NOTIFICATION, environment(common, Map.of("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl("notification"),
                     "QUARKUS_MAILER_HOST", "127.0.0.1",
                     "QUARKUS_MAILER_PORT", Integer.toString(mailbox.smtpPort()),
@@ -140,7 +166,10 @@ public final class LocalStack implements AutoCloseable {
             for (ServiceProcess service : services.values()) {
                 service.awaitReady(START_TIMEOUT);
             }
-            return new LocalStack(postgres, kafka, mailbox, services, root, data, environments);
+            if (keycloak != null) {
+                keycloak.awaitReady(KEYCLOAK_START_TIMEOUT);
+            }
+            return new LocalStack(postgres, kafka, mailbox, keycloak, services, root, data, environments);
         } catch (IOException | SQLException | RuntimeException e) {
             closeInReverse(started);
             throw e;
@@ -200,6 +229,13 @@ public final class LocalStack implements AutoCloseable {
         return mailbox;
     }
 
+    public KeycloakServer keycloak() {
+        if (keycloak == null) {
+            throw new IllegalStateException("this stack runs without Keycloak (Settings.withKeycloak)");
+        }
+        return keycloak;
+    }
+
     public ServiceProcess service(String module) {
         ServiceProcess service = services.get(module);
         if (service == null) {
@@ -214,6 +250,9 @@ public final class LocalStack implements AutoCloseable {
         all.add(postgres);
         all.add(kafka);
         all.add(mailbox);
+        if (keycloak != null) {
+            all.add(keycloak);
+        }
         all.addAll(services.values());
         all.addAll(replicas);
         closeInReverse(all);
@@ -252,9 +291,12 @@ public final class LocalStack implements AutoCloseable {
                   Report API          %s
                   Staff cases         %s  (sign in as e.g. dsl, password "local")
                   Local mailbox       %s  (emails and texts)
+                  Sign-in (Keycloak)  %s  (the sample people, e.g. dsl, password "%s")
+                  Keycloak admin      %s  (%s, password "%s")
                   Intake health       %s
                   Escalation health   %s
                   Notification health %s
+                  Keycloak health     %s
                   Kafka               %s
                   PostgreSQL          jdbc:postgresql://127.0.0.1:%d/{intake,escalation,notification} (user %s)
                   Logs                %s
@@ -266,9 +308,12 @@ public final class LocalStack implements AutoCloseable {
                 stack.service(INTAKE).url("/api/v1/reports"),
                 stack.service(ESCALATION).url("/api/v1/cases"),
                 stack.mailbox().webUrl(),
+                stack.keycloak().url("/realms/" + SampleRealm.NAME + "/account"), SampleRealm.PASSWORD,
+                stack.keycloak().url("/admin/"), KeycloakServer.ADMIN_USERNAME, KeycloakServer.ADMIN_PASSWORD,
                 stack.service(INTAKE).url("/q/health"),
                 stack.service(ESCALATION).url("/q/health"),
                 stack.service(NOTIFICATION).url("/q/health"),
+                stack.keycloak().healthUrl(),
                 stack.kafka().bootstrapServers(),
                 stack.postgres().port(), PostgresServer.USER,
                 settings.dataDirectory().resolve("logs").toAbsolutePath().normalize());

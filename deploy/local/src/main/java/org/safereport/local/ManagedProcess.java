@@ -66,10 +66,10 @@ public class ManagedProcess implements AutoCloseable {
         process.destroy();
         try {
             if (!process.waitFor(GRACEFUL_STOP.toSeconds(), TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
+                killWithChildren().waitFor();
             }
         } catch (InterruptedException e) {
-            process.destroyForcibly();
+            killWithChildren();
             Thread.currentThread().interrupt();
         }
     }
@@ -77,8 +77,30 @@ public class ManagedProcess implements AutoCloseable {
     /** SIGKILL at once, as a crash would: for fault-injection tests. */
     public synchronized void kill() throws InterruptedException {
         if (process != null) {
-            process.destroyForcibly().waitFor();
+            killWithChildren().waitFor();
         }
+    }
+
+    /**
+     * A launcher script (Keycloak's kc.sh) passes SIGTERM on to the JVM it started, but SIGKILL cannot be
+     * passed on: its children are killed too, or they would outlive it.
+     */
+    private Process killWithChildren() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        return process.destroyForcibly();
+    }
+
+    /** Waits for a process that ends by itself (a one-off command) and gives its exit status. */
+    public int awaitExit(Duration timeout) throws InterruptedException {
+        Process running;
+        synchronized (this) {
+            running = process;
+        }
+        if (!running.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            stop();
+            throw new IllegalStateException("timed out after " + timeout.toSeconds() + " s waiting for " + name + " to finish; see " + logFile);
+        }
+        return running.exitValue();
     }
 
     /** Fails with the tail of the log when the process has died. */
