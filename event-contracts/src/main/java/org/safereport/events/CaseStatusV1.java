@@ -31,13 +31,6 @@ public record CaseStatusV1(UUID eventId, String eventType, int schemaVersion, In
                 withRoleTitle, respondBy, outcome);
     }
 
-    public static final Contract CONTRACT = new Contract(TOPIC, TYPE, SCHEMA_VERSION);
-
-    @Override
-    public Contract contract() {
-        return CONTRACT;
-    }
-
     @Override
     public String fieldProblem() {
         if (eventId == null || occurredAt == null || reportId == null || state == null) {

@@ -63,13 +63,6 @@ public record PolicyPublishedV1(UUID eventId, String eventType, int schemaVersio
     public record Deadline(String within, String clock) {
     }
 
-    public static final Contract CONTRACT = new Contract(TOPIC, TYPE, SCHEMA_VERSION);
-
-    @Override
-    public Contract contract() {
-        return CONTRACT;
-    }
-
     /** Checks everything the report form relies on, so that a consumer can use the policy as it is. */
     @Override
     public String fieldProblem() {

@@ -10,8 +10,28 @@ import java.util.UUID;
  */
 public interface PublishedEvent {
 
-    /** An event's name, schema version and the topic that version is published on; a breaking change is a new topic. */
+    /**
+     * An event's name, schema version and the topic that version is published on; a breaking change is a new
+     * topic. Read once per record class from its constants {@code TOPIC}, {@code TYPE} and {@code SCHEMA_VERSION},
+     * which every event record declares (the README's event table and the Kubernetes checks read them too).
+     */
     record Contract(String topic, String type, int schemaVersion) {
+
+        private static final ClassValue<Contract> OF_EVENT = new ClassValue<>() {
+            @Override
+            protected Contract computeValue(Class<?> event) {
+                try {
+                    return new Contract((String) event.getField("TOPIC").get(null), (String) event.getField("TYPE").get(null),
+                            event.getField("SCHEMA_VERSION").getInt(null));
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(event.getName() + " lacks its TOPIC, TYPE or SCHEMA_VERSION constant", e);
+                }
+            }
+        };
+
+        static Contract of(Class<? extends PublishedEvent> event) {
+            return OF_EVENT.get(event);
+        }
     }
 
     UUID eventId();
@@ -22,7 +42,9 @@ public interface PublishedEvent {
 
     Instant occurredAt();
 
-    Contract contract();
+    default Contract contract() {
+        return Contract.of(getClass());
+    }
 
     /** What the event is about in a log line, e.g. "report SM-7KQ4-2M9X"; never personal data. */
     String describe();

@@ -35,13 +35,6 @@ public record ReportSubmittedV1(UUID eventId, String eventType, int schemaVersio
                 category, youngPersonAtRisk, reporterEmail, subjectEmail, evidenceCount, submittedAt);
     }
 
-    public static final Contract CONTRACT = new Contract(TOPIC, TYPE, SCHEMA_VERSION);
-
-    @Override
-    public Contract contract() {
-        return CONTRACT;
-    }
-
     @Override
     public String fieldProblem() {
         if (eventId == null || reportId == null || reference == null || category == null || submittedAt == null) {

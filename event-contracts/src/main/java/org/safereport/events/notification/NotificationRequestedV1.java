@@ -83,13 +83,6 @@ public record NotificationRequestedV1(UUID eventId, String eventType, int schema
                 recipient, channels, template, typed, acknowledgementLink, priority);
     }
 
-    public static final Contract CONTRACT = new Contract(TOPIC, TYPE, SCHEMA_VERSION);
-
-    @Override
-    public Contract contract() {
-        return CONTRACT;
-    }
-
     @Override
     public String fieldProblem() {
         if (requestId == null || recipient == null || channels == null || channels.isEmpty() || channels.contains(null)

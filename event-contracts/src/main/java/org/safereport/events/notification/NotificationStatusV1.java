@@ -39,13 +39,6 @@ public record NotificationStatusV1(UUID eventId, String eventType, int schemaVer
                 caseReference, channel, outcome, permanent, reason, attempts);
     }
 
-    public static final Contract CONTRACT = new Contract(TOPIC, TYPE, SCHEMA_VERSION);
-
-    @Override
-    public Contract contract() {
-        return CONTRACT;
-    }
-
     @Override
     public String fieldProblem() {
         if (requestId == null || channel == null || occurredAt == null || outcome == null) {
