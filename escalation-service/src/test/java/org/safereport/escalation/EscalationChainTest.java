@@ -210,9 +210,16 @@ class EscalationChainTest {
         assertThat(state(reference)).as("the text message may still arrive").isEqualTo(CaseState.NOTIFIED);
 
         reportDelivery(first, "SMS", "FAILED", true);
-        assertThat(summary(requests(reference, 2))).containsExactly("new-case dsl", "escalation deputy-dsl");
+        List<JsonNode> sent = requests(reference, 3);
+        assertThat(summary(sent)).containsExactlyInAnyOrder("new-case dsl", "escalation deputy-dsl", "unreachable chief-executive");
         assertThat(state(reference)).isEqualTo(CaseState.ESCALATED);
         assertThat(timelineCount(reference, "UNREACHABLE")).isEqualTo(1);
+        // No step ends in silence: the policy's last resort is told why; the DSL is the one not reached, so the Chief Executive.
+        JsonNode lastResort = sent.stream().filter(request -> request.get("template").asText().equals("unreachable")).findFirst().orElseThrow();
+        assertThat(lastResort.get("data").get("role").asText()).isEqualTo("DSL");
+        assertThat(lastResort.get("data").get("nowWithRole").asText()).isEqualTo("DEPUTY_DSL");
+        assertThat(lastResort.get("data").get("reason").asText()).contains("failed for good");
+        assertThat(timelineCount(reference, "LAST_RESORT")).isEqualTo(1);
 
         // A redelivered outcome changes nothing.
         reportDelivery(first, "SMS", "FAILED", true);

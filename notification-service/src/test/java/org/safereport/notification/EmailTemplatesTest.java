@@ -120,6 +120,27 @@ class EmailTemplatesTest {
     }
 
     @Test
+    void theLastResortIsToldWhoCouldNotBeReachedWhyAndWhereTheCaseWent() throws Exception {
+        Requests request = Requests.newCase("SM-LRST-4NOB").template("unreachable").priority("HIGH").acknowledgementLink(null)
+                .recipient("Jordan Ashby", "chief.executive@example.org", "+447700900101")
+                .onlyData(Map.of("categoryLabel", "Something online suggests a young person may be at risk",
+                        "urgency", "Urgent - safeguarding", "role", "DSL", "nowWithRole", "DEPUTY_DSL",
+                        "reason", "every message to everyone at this step failed for good (last: SMTP 550 mailbox unavailable)"))
+                .send();
+
+        MimeMessage mail = receivedOnce("SM-LRST-4NOB");
+        preview("unreachable", mail);
+        assertThat(mail.getSubject()).isEqualTo("[Urgent - safeguarding] SM-LRST-4NOB: nobody could be reached at the Designated Safeguarding Lead step");
+        assertServiceHeaders(mail, request, "chief.executive@example.org");
+        assertThat(text(mail)).contains("Jordan Ashby", "was due to go to the Designated Safeguarding Lead",
+                "Why: every message to everyone at this step failed for good (last: SMTP 550 mailbox unavailable)",
+                "The report has moved on to the Deputy Designated Safeguarding Lead", "SM-LRST-4NOB")
+                .doesNotContain("acknowledge it");
+        assertThat(html(mail)).contains("Nobody could be reached about this report", "Open the case");
+        StatusEvents.await(request.requestId(), 1, StatusEvents.sent(), TIMEOUT);
+    }
+
+    @Test
     void escalationSaysTheReportHasBeenPassedOn() throws Exception {
         Requests request = Requests.newCase("SM-ESC4-7PQR").template("escalation")
                 .recipient("Jordan Hale", "deputy.dsl@example.org", "+447700900104").data("role", "DEPUTY_DSL").send();

@@ -2,17 +2,20 @@ package org.safereport.escalation.cases;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
 import org.safereport.escalation.config.ActivePolicy;
 import org.safereport.escalation.config.EscalationConfig;
 import org.safereport.escalation.domain.AcknowledgementToken;
 import org.safereport.escalation.domain.directory.Person;
 import org.safereport.escalation.domain.policy.CategoryRule;
+import org.safereport.escalation.domain.policy.Role;
 import org.safereport.escalation.domain.policy.RoutingPolicy;
 import org.safereport.escalation.persistence.CaseStep;
 import org.safereport.escalation.persistence.CaseTrack;
 import org.safereport.escalation.persistence.EscalationCase;
 import org.safereport.escalation.persistence.NotificationRecord;
 import org.safereport.escalation.persistence.ShortLink;
+import org.safereport.escalation.persistence.TimelineEntry;
 import org.safereport.events.notification.Channel;
 import org.safereport.events.notification.NotificationRequestedV1;
 import org.safereport.events.notification.Template;
@@ -24,7 +27,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -35,6 +42,8 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class CaseNotifications {
+
+    private static final Logger LOG = Logger.getLogger(CaseNotifications.class);
 
     private final ActivePolicy activePolicy;
     private final Outbox outbox;
@@ -78,6 +87,46 @@ public class CaseNotifications {
         TemplateData data = new TemplateData.CaseAcknowledged(rule.label(), rule.urgency(), acknowledgedByRole);
         // The acknowledgement's time stands where a deadline would: one "someone has it" per person and acknowledgement.
         publish(Template.ACKNOWLEDGED, to, data, null, List.of(Channel.EMAIL), now, now, false);
+    }
+
+    /**
+     * Nobody at {@code step} could be told: the policy's last resort is told why (the first of its roles none of
+     * whose holders is involved: the subject, the reporter, or one of those who could not be told), so that a
+     * report is never left with nobody aware of it. The timeline says who was told, or that nobody could be.
+     *
+     * @param unreachable the ids of the people at the step who could not be told
+     * @param nowWithRole the role the case moves on to, or {@code null} at the end of the chain
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void tellLastResort(EscalationCase escalationCase, CaseTrack track, CaseStep step, Collection<String> unreachable,
+                               String reason, String nowWithRole) {
+        Instant now = clock.instant();
+        RoutingPolicy policy = activePolicy.policy();
+        Set<String> involved = new HashSet<>(unreachable);
+        Optional.ofNullable(escalationCase.subjectPersonId).ifPresent(involved::add);
+        Optional.ofNullable(escalationCase.reporterPersonId).ifPresent(involved::add);
+        String where = track.name + " step " + step.stepIndex + " (" + step.role + ")";
+        for (Role role : policy.lastResort()) {
+            List<Person> holders = activePolicy.directory().holders(role);
+            if (holders.isEmpty() || holders.stream().anyMatch(person -> involved.contains(person.id()))) {
+                continue;
+            }
+            CategoryRule rule = policy.ruleFor(track.category);
+            TemplateData data = new TemplateData.NobodyReached(rule.label(), rule.urgency(), step.role, reason, nowWithRole);
+            List<Channel> channels = rule.channels().stream().map(channel -> Channel.valueOf(channel.name())).sorted().toList();
+            for (Person person : holders) {
+                publish(Template.UNREACHABLE, new Addressee(escalationCase, track, step, person), data, null, channels, now, now, false);
+            }
+            TimelineEntry.record(escalationCase.id, now, "LAST_RESORT", where + ": nobody could be told (" + reason
+                    + "), so the " + role + " " + holders.stream().map(Person::id).toList() + " was told");
+            LOG.warnf("Case %s: nobody at %s could be told; the %s was told as the last resort", escalationCase.reference,
+                    where, role);
+            return;
+        }
+        TimelineEntry.record(escalationCase.id, now, "LAST_RESORT", where + ": nobody could be told (" + reason
+                + "), and no last-resort role " + policy.lastResort() + " has a holder outside the case to tell");
+        LOG.errorf("Case %s: nobody at %s could be told, and no last-resort role has a holder outside the case",
+                escalationCase.reference, where);
     }
 
     private void send(Template template, Addressee to, Instant dueAt, RoutingPolicy policy, boolean caseOpenedNow) {

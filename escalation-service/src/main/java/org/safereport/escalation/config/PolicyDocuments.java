@@ -65,12 +65,22 @@ final class PolicyDocuments {
      * @param safeguardingOverlay the category whose chain also runs when a young person may be at risk (rule 1)
      * @param endOfChainReminderInterval how often to remind the last recipient (rule 5); absent: the last step's deadline
      * @param passedOverGoesTo rule 2: who a step goes to when its person is the report's subject or its reporter
+     * @param lastResort who is told when nobody at a step can be, in order: the first role none of whose holders
+     *                   is involved in the case; absent: the DSL, then the Chief Executive
      */
     record GeneralRules(@NotBlank(message = REQUIRED) String safeguardingOverlay,
                         @DurationMin(nanos = 0, inclusive = false, message = "must be positive")
                         Duration endOfChainReminderInterval,
                         @NotEmpty(message = "is required: who a step goes to when its person is passed over (rule 2)")
-                        Map<Role, Role> passedOverGoesTo) {
+                        Map<Role, Role> passedOverGoesTo,
+                        List<@NotNull(message = REQUIRED) Role> lastResort) {
+
+        /** The DSL by default; the Chief Executive when the DSL is involved. */
+        static final List<Role> DEFAULT_LAST_RESORT = List.of(Role.DSL, Role.CHIEF_EXECUTIVE);
+
+        List<Role> lastResortOrDefault() {
+            return lastResort == null || lastResort.isEmpty() ? DEFAULT_LAST_RESORT : lastResort;
+        }
     }
 
     record WorkingHours(@NotEmpty(message = "at least one working day is required") List<DayOfWeek> days,

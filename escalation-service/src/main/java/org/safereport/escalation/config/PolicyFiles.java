@@ -141,7 +141,7 @@ public final class PolicyFiles {
         return new RoutingPolicy(document.version(), hash, document.approvedOn(), document.reviewInterval(), calendar,
                 document.fallbackCategory(), document.rules().safeguardingOverlay(),
                 Optional.ofNullable(document.rules().endOfChainReminderInterval()), document.rules().passedOverGoesTo(),
-                categories);
+                document.rules().lastResortOrDefault(), categories);
     }
 
     /** Rule 2 replaces a passed-over person, never drops them: every role a chain uses has a replacement. */

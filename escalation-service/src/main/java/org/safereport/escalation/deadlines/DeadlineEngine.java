@@ -212,18 +212,16 @@ public class DeadlineEngine {
             track.nextDueAt = dueAt;
             TimelineEntry.record(escalationCase.id, now, "ESCALATED", track.name + " step " + from + " -> "
                     + track.currentStep + " (" + next.get(0).role + "): not acknowledged by the deadline, or nobody could be reached");
-            List<CaseStep> available = availableNow(escalationCase, track, next, now);
-            if (available.isEmpty() && track.currentStep < track.lastStep) {
-                // Everyone at this step is away with no cover: on to the next step at once.
-                track.nextDueAt = now;
-                loop.request();
-            } else {
-                // At the end of the chain someone must have it, even if they are away.
-                for (CaseStep step : available.isEmpty() ? next : available) {
-                    step.notifiedAt = now;
-                    step.dueAt = dueAt;
-                    notify(Template.ESCALATION, escalationCase, track, step, dueAt);
-                }
+            List<String> whyNobody = new ArrayList<>();
+            List<CaseStep> available = availableNow(escalationCase, track, next, now, whyNobody);
+            // At the end of the chain someone must have it, even if they are away.
+            List<CaseStep> toTell = available.isEmpty() && track.currentStep == track.lastStep ? next : available;
+            for (CaseStep step : toTell) {
+                step.notifiedAt = now;
+                step.dueAt = dueAt;
+            }
+            if (tell(Template.ESCALATION, escalationCase, track, toTell, dueAt, whyNobody) == 0) {
+                nobodyTold(escalationCase, track, next, whyNobody, now);
             }
             LOG.infof("Case %s escalated to %s (%s chain), acknowledgement due %s", escalationCase.reference,
                     next.get(0).role, track.name, dueAt);
@@ -233,8 +231,10 @@ public class DeadlineEngine {
             track.nextDueAt = nextReminder;
             TimelineEntry.record(escalationCase.id, now, "REMINDED", track.name + " step " + track.currentStep
                     + ": the chain has run out; reminded until someone acknowledges");
-            for (CaseStep step : CaseStep.atStep(escalationCase.id, track.name, track.currentStep)) {
-                notify(Template.REMINDER, escalationCase, track, step, nextReminder);
+            List<CaseStep> last = CaseStep.atStep(escalationCase.id, track.name, track.currentStep);
+            List<String> whyNobody = new ArrayList<>();
+            if (tell(Template.REMINDER, escalationCase, track, last, nextReminder, whyNobody) == 0) {
+                nobodyTold(escalationCase, track, last, whyNobody, now);
             }
             LOG.infof("Case %s is overdue (%s chain): last recipients reminded", escalationCase.reference, track.name);
         }
@@ -248,7 +248,8 @@ public class DeadlineEngine {
      *
      * @return the step's rows to notify; empty when nobody at the step is there
      */
-    private List<CaseStep> availableNow(EscalationCase escalationCase, CaseTrack track, List<CaseStep> planned, Instant now) {
+    private List<CaseStep> availableNow(EscalationCase escalationCase, CaseTrack track, List<CaseStep> planned, Instant now,
+                                        List<String> whyNobody) {
         Directory directory = activePolicy.directory();
         Map<String, String> excluded = new HashMap<>();
         CaseStep.notifiedOn(escalationCase.id, track.name).forEach(step -> excluded.put(step.personId, "already notified on this case"));
@@ -259,10 +260,12 @@ public class DeadlineEngine {
         for (CaseStep step : planned) {
             Optional<Person> person = directory.byId(step.personId);
             if (person.isEmpty()) {
-                continue;  // notify() records that they left the directory
+                whyNobody.add(step.personId + " is no longer in the directory");
+                continue;  // notify() records it on the timeline
             }
             List<String> reasons = new ArrayList<>();
             Optional<Person> sendTo = Router.availableAt(person.get(), directory, now, excluded, reasons);
+            whyNobody.addAll(reasons);
             reasons.forEach(reason -> TimelineEntry.record(escalationCase.id, now, "REROUTED",
                     track.name + " step " + step.stepIndex + ", at send time: " + reason));
             sendTo.ifPresent(chosen -> {
@@ -274,16 +277,50 @@ public class DeadlineEngine {
         return available;
     }
 
-    private void notify(Template template, EscalationCase escalationCase, CaseTrack track, CaseStep step, Instant dueAt) {
+    /** Tells each of {@code steps}' people; returns how many could be told, adding why the others could not to {@code whyNobody}. */
+    private int tell(Template template, EscalationCase escalationCase, CaseTrack track, List<CaseStep> steps, Instant dueAt,
+                     List<String> whyNobody) {
+        int told = 0;
+        for (CaseStep step : steps) {
+            if (notify(template, escalationCase, track, step, dueAt)) {
+                told++;
+            } else {
+                whyNobody.add(step.personId + " is no longer in the directory");
+            }
+        }
+        return told;
+    }
+
+    /**
+     * Nobody at the track's current step could be told: the chain moves on at once when it has a next step, and
+     * the policy's last-resort person is told why in any case, so that no step ends in silence.
+     */
+    private void nobodyTold(EscalationCase escalationCase, CaseTrack track, List<CaseStep> step, List<String> whyNobody,
+                            Instant now) {
+        String nowWithRole = null;
+        if (track.currentStep < track.lastStep) {
+            track.nextDueAt = now;
+            loop.request();
+            nowWithRole = CaseStep.atStep(escalationCase.id, track.name, track.currentStep + 1).get(0).role;
+        }
+        String reason = whyNobody.isEmpty() ? "nobody at this step could be told"
+                : String.join("; ", whyNobody.stream().distinct().toList());
+        notifications.tellLastResort(escalationCase, track, step.get(0), step.stream().map(row -> row.personId).toList(),
+                reason, nowWithRole);
+    }
+
+    /** @return whether the person could be told: they may have left the directory since the case was planned */
+    private boolean notify(Template template, EscalationCase escalationCase, CaseTrack track, CaseStep step, Instant dueAt) {
         Optional<Person> person = activePolicy.directory().byId(step.personId);
         if (person.isEmpty()) {
             TimelineEntry.record(escalationCase.id, clock.instant(), "NOT_NOTIFIED",
                     step.personId + " is no longer in the directory");
-            return;
+            return false;
         }
         notifications.askForResponse(template, new CaseNotifications.Addressee(escalationCase, track, step, person.get()), dueAt);
         TimelineEntry.record(escalationCase.id, clock.instant(), "NOTIFIED",
                 track.name + " step " + step.stepIndex + ": " + step.role + " " + step.personId + " by " + step.channels
                         + " (" + template.wireName() + ")");
+        return true;
     }
 }

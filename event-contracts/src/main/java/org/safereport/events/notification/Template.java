@@ -19,6 +19,8 @@ public enum Template {
     REMINDER("reminder", TemplateData.CaseNotice.class),
     /** Everyone notified earlier: someone has acknowledged the case. */
     ACKNOWLEDGED("acknowledged", TemplateData.CaseAcknowledged.class),
+    /** The policy's last-resort person: nobody at a step of a case could be told, and why. */
+    UNREACHABLE("unreachable", TemplateData.NobodyReached.class),
     /** The reporter: the report was received (the reference only, never a receipt code). */
     RECEIPT("receipt", TemplateData.ReportReceipt.class),
     /** The Chair of Trustees: the policy is due for review. About no case. */

@@ -37,6 +37,20 @@ public sealed interface TemplateData {
     }
 
     /**
+     * Nobody at a step of a case could be told: {@code unreachable}, to the policy's last-resort person, so
+     * that a report is never left with nobody aware of it.
+     *
+     * @param role the role of the step nobody could be told at, a routing-policy role code
+     * @param reason why, in plain words, without addresses or numbers
+     * @param nowWithRole the role the case has moved on to, or {@code null} when the chain has no one left
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record NobodyReached(String categoryLabel, String urgency, String role, String reason, String nowWithRole)
+            implements TemplateData {
+    }
+
+    /**
      * The reporter's receipt: {@code receipt}. Never the receipt code: an email is not a safe place for a
      * secret, and the reporter was shown it once.
      *

@@ -39,6 +39,11 @@ public final class SmsWording {
                 addWithLink(candidates, prefix + "report " + reference + " is overdue and still needs a response.", link);
                 addWithLink(candidates, "SafeReport: report " + reference + " is overdue.", link);
             }
+            case UNREACHABLE -> {
+                candidates.add(prefix + "nobody could be reached about report " + reference
+                        + ". You are the last resort: the details are in your email.");
+                candidates.add("SafeReport: nobody could be reached about report " + reference + ". See your email.");
+            }
             case ACKNOWLEDGED -> candidates.add("SafeReport: report " + reference
                     + " has been acknowledged and is being dealt with. Nothing more is needed from you.");
             case RECEIPT -> candidates.add("SafeReport: your report " + reference

@@ -82,7 +82,8 @@ public class EmailRenderer {
     Map<String, Object> view(NotificationRequestedV1 request) {
         Map<String, Object> view = new HashMap<>();
         for (String key : List.of("urgency", "categoryLabel", "role", "within", "dueLocal", "recipientAction",
-                "acknowledgedByRole", "statusUrl", "policyVersion", "reviewDue", "approvedOn", "subject")) {
+                "acknowledgedByRole", "reason", "nowWithRole", "statusUrl", "policyVersion", "reviewDue", "approvedOn",
+                "subject")) {
             view.put(key, "");
         }
         view.put("reference", text(request.caseReference()));
@@ -102,6 +103,12 @@ public class EmailRenderer {
             view.put("urgency", text(acknowledged.urgency()));
             view.put("categoryLabel", text(acknowledged.categoryLabel()));
             view.put("acknowledgedByRole", Roles.describe(acknowledged.acknowledgedByRole()));
+        } else if (data instanceof TemplateData.NobodyReached nobody) {
+            view.put("urgency", text(nobody.urgency()));
+            view.put("categoryLabel", text(nobody.categoryLabel()));
+            view.put("role", Roles.describe(nobody.role()));
+            view.put("reason", text(nobody.reason()));
+            view.put("nowWithRole", Roles.describe(nobody.nowWithRole()));
         } else if (data instanceof TemplateData.ReportReceipt receipt) {
             view.put("categoryLabel", text(receipt.categoryLabel()));
             view.put("statusUrl", PublicLinks.absolute(config.publicBaseUrl(), receipt.statusUrl()));

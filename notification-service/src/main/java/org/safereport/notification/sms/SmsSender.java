@@ -63,6 +63,8 @@ public class SmsSender implements ChannelSender {
             link = notice.shortAcknowledgementLink() != null ? notice.shortAcknowledgementLink() : link;
         } else if (request.dataOrEmpty() instanceof TemplateData.CaseAcknowledged acknowledged) {
             urgency = value(acknowledged.urgency());
+        } else if (request.dataOrEmpty() instanceof TemplateData.NobodyReached nobody) {
+            urgency = value(nobody.urgency());
         }
         return SmsWording.text(request.template(), urgency, value(request.caseReference()), within,
                 PublicLinks.absolute(config.publicBaseUrl(), link));

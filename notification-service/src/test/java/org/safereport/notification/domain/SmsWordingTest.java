@@ -42,6 +42,13 @@ class SmsWordingTest {
     }
 
     @Test
+    void theLastResortsTextSaysOnlyThatNobodyCouldBeReached() {
+        assertThat(SmsWording.text(Template.UNREACHABLE, "Urgent - safeguarding", "SM-7KQ4-2M9X", "", ""))
+                .contains("SafeReport [Urgent - safeguarding]: nobody could be reached about report SM-7KQ4-2M9X."
+                        + " You are the last resort: the details are in your email.");
+    }
+
+    @Test
     void everyKindFitsOneMessage() {
         for (Template template : Template.values()) {
             String text = SmsWording.text(template, "Urgent - safeguarding", "SM-7KQ4-2M9X", "16 working hours",

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.time.LocalDate;
 import java.time.Period;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,14 +20,17 @@ import java.util.Optional;
  *                           empty to use the last step's own deadline
  * @param passedOverGoesTo rule 2: the role a step goes to instead when its person is the report's subject or
  *                         its reporter ("a report about the Chief Executive goes to the Chair of Trustees")
+ * @param lastResort who is told when nobody at a step of a case can be: the first of these roles none of whose
+ *                   holders is involved in the case (the DSL, or the Chief Executive when the DSL is involved)
  */
 public record RoutingPolicy(String version, String contentHash, LocalDate approvedOn, Period reviewInterval,
                             WorkingCalendar calendar, String fallbackCategory, String safeguardingOverlayCategory,
                             Optional<Duration> endOfChainReminder, Map<Role, Role> passedOverGoesTo,
-                            Map<String, CategoryRule> categories) {
+                            List<Role> lastResort, Map<String, CategoryRule> categories) {
 
     public RoutingPolicy {
         passedOverGoesTo = Map.copyOf(passedOverGoesTo);
+        lastResort = List.copyOf(lastResort);
         // Kept in the file's order: the report form lists the categories in it.
         categories = Collections.unmodifiableMap(new LinkedHashMap<>(categories));
         for (String code : new String[] {fallbackCategory, safeguardingOverlayCategory}) {
