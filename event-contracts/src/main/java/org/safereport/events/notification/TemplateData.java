@@ -13,6 +13,14 @@ import java.time.LocalDate;
  */
 public sealed interface TemplateData {
 
+    /** The data of every message about a case: what was reported, and how urgent the policy says it is. */
+    sealed interface AboutACase extends TemplateData permits CaseNotice, CaseAcknowledged, NobodyReached {
+
+        String categoryLabel();
+
+        String urgency();
+    }
+
     /**
      * A case needs the recipient's response: {@code new-case}, {@code escalation} and {@code reminder}.
      *
@@ -27,13 +35,13 @@ public sealed interface TemplateData {
     @JsonIgnoreProperties(ignoreUnknown = true)
     record CaseNotice(String categoryLabel, String urgency, String role, String within, Instant dueAt,
                       String dueAtLocal, String timeZone, String recipientAction, String shortAcknowledgementLink)
-            implements TemplateData {
+            implements AboutACase {
     }
 
     /** Someone has the case: {@code acknowledged}, to everyone told earlier on its chain. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record CaseAcknowledged(String categoryLabel, String urgency, String acknowledgedByRole) implements TemplateData {
+    record CaseAcknowledged(String categoryLabel, String urgency, String acknowledgedByRole) implements AboutACase {
     }
 
     /**
@@ -47,7 +55,7 @@ public sealed interface TemplateData {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
     record NobodyReached(String categoryLabel, String urgency, String role, String reason, String nowWithRole)
-            implements TemplateData {
+            implements AboutACase {
     }
 
     /**

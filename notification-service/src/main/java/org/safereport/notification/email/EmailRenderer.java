@@ -92,20 +92,18 @@ public class EmailRenderer {
         view.put("acknowledgementLink", PublicLinks.absolute(config.publicBaseUrl(), request.acknowledgementLink()));
         view.put("caseLink", PublicLinks.casePage(config.publicBaseUrl(), request.caseReference()));
         TemplateData data = request.dataOrEmpty();
+        if (data instanceof TemplateData.AboutACase aboutACase) {
+            view.put("urgency", text(aboutACase.urgency()));
+            view.put("categoryLabel", text(aboutACase.categoryLabel()));
+        }
         if (data instanceof TemplateData.CaseNotice notice) {
-            view.put("urgency", text(notice.urgency()));
-            view.put("categoryLabel", text(notice.categoryLabel()));
             view.put("role", Roles.describe(notice.role()));
             view.put("within", text(notice.within()));
             view.put("dueLocal", text(DueTime.describe(notice.dueAt(), notice.dueAtLocal(), notice.timeZone())));
             view.put("recipientAction", text(notice.recipientAction()));
         } else if (data instanceof TemplateData.CaseAcknowledged acknowledged) {
-            view.put("urgency", text(acknowledged.urgency()));
-            view.put("categoryLabel", text(acknowledged.categoryLabel()));
             view.put("acknowledgedByRole", Roles.describe(acknowledged.acknowledgedByRole()));
         } else if (data instanceof TemplateData.NobodyReached nobody) {
-            view.put("urgency", text(nobody.urgency()));
-            view.put("categoryLabel", text(nobody.categoryLabel()));
             view.put("role", Roles.describe(nobody.role()));
             view.put("reason", text(nobody.reason()));
             view.put("nowWithRole", Roles.describe(nobody.nowWithRole()));
@@ -117,7 +115,7 @@ public class EmailRenderer {
             view.put("reviewDue", date(review.reviewDue()));
             view.put("approvedOn", date(review.approvedOn()));
         }
-        if (((String) view.get("urgency")).isEmpty()) {
+        if (view.get("urgency").equals("")) {
             view.put("urgency", "Action needed");
         }
         return view;

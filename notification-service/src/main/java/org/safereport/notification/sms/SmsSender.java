@@ -53,18 +53,14 @@ public class SmsSender implements ChannelSender {
     }
 
     Optional<String> text(NotificationRequestedV1 request) {
-        String urgency = "";
+        TemplateData data = request.dataOrEmpty();
+        String urgency = data instanceof TemplateData.AboutACase aboutACase ? value(aboutACase.urgency()) : "";
         String within = "";
         String link = request.acknowledgementLink();
-        if (request.dataOrEmpty() instanceof TemplateData.CaseNotice notice) {
-            urgency = value(notice.urgency());
+        if (data instanceof TemplateData.CaseNotice notice) {
             within = value(notice.within());
             // The escalation service's short form, when it sends one, fits a text where the signed link does not.
             link = notice.shortAcknowledgementLink() != null ? notice.shortAcknowledgementLink() : link;
-        } else if (request.dataOrEmpty() instanceof TemplateData.CaseAcknowledged acknowledged) {
-            urgency = value(acknowledged.urgency());
-        } else if (request.dataOrEmpty() instanceof TemplateData.NobodyReached nobody) {
-            urgency = value(nobody.urgency());
         }
         return SmsWording.text(request.template(), urgency, value(request.caseReference()), within,
                 PublicLinks.absolute(config.publicBaseUrl(), link));
