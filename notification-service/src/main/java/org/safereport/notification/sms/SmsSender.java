@@ -7,11 +7,9 @@ import org.safereport.notification.domain.AttemptOutcome;
 import org.safereport.events.notification.Channel;
 import org.safereport.notification.domain.PublicLinks;
 import org.safereport.notification.domain.SmsWording;
-import org.safereport.events.notification.Template;
 import org.safereport.events.notification.NotificationRequestedV1;
 import org.safereport.events.notification.TemplateData;
 
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
