@@ -12,7 +12,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.safereport.intake.HeadlessChromium;
+import org.safereport.testing.HeadlessChromium;
 import org.safereport.intake.PolicyTestResource;
 import org.safereport.testing.KafkaTestResource;
 import org.safereport.testing.PostgresTestResource;
