@@ -129,7 +129,8 @@ class EscalationChainTest {
         given().when().get(deputysLink).then().statusCode(200).body(containsString("I've got this"));
         assertThat(state(reference)).isEqualTo(CaseState.ESCALATED);
 
-        given().when().post(deputysLink).then().statusCode(200).body(containsString("this case is yours"));
+        FormPost form = FormPost.from(given(), deputysLink);
+        form.post(given(), deputysLink).then().statusCode(200).body(containsString("this case is yours"));
         assertThat(state(reference)).isEqualTo(CaseState.ACKNOWLEDGED);
         assertThat(summary(requests(reference, 3))).endsWith("acknowledged dsl");
         // What ops watch: cases opened by category, and the time to the first acknowledgement (61 minutes here).
@@ -141,7 +142,7 @@ class EscalationChainTest {
         deadlines.fireDue();
         assertThat(timelineCount(reference, "ESCALATED")).as("an acknowledged case escalates no further").isEqualTo(1);
         // The DSL's own link, used late, says who has it.
-        given().when().post(ackPath(sent.get(0))).then().statusCode(200).body(containsString("DEPUTY DSL acknowledged"));
+        form.post(given(), ackPath(sent.get(0))).then().statusCode(200).body(containsString("DEPUTY DSL acknowledged"));
     }
 
     @Test
@@ -173,7 +174,7 @@ class EscalationChainTest {
         // The signature's first character, which (unlike its last) carries no bits a decoder may drop.
         int signature = link.lastIndexOf('.') + 1;
         String forged = link.substring(0, signature) + (link.charAt(signature) == 'A' ? 'B' : 'A') + link.substring(signature + 1);
-        given().when().post(forged).then().statusCode(404);
+        FormPost.from(given(), link).post(given(), forged).then().statusCode(404);
         given().when().get("/ack/not-a-token").then().statusCode(404).body(containsString("not valid"));
         assertThat(state(reference)).isEqualTo(CaseState.NOTIFIED);
     }
@@ -183,8 +184,9 @@ class EscalationChainTest {
         String reference = fileReport("CONFLICT_OF_INTEREST", false);
         String link = ackPath(requests(reference, 1).get(0));
 
+        FormPost form = FormPost.from(given(), link);
         clock.advance(Duration.ofDays(8));
-        given().when().post(link).then().statusCode(404);
+        form.post(given(), link).then().statusCode(404);
         assertThat(Instant.now()).isBefore(clock.instant());
     }
 

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
+import org.safereport.escalation.audit.AuditTrail;
 import org.safereport.escalation.cases.CaseNotifications;
 import org.safereport.escalation.cases.CaseProgress;
 import org.safereport.escalation.config.ActivePolicy;
@@ -15,6 +16,7 @@ import org.safereport.escalation.domain.TrackState;
 import org.safereport.escalation.domain.directory.Person;
 import org.safereport.escalation.domain.policy.CategoryRule;
 import org.safereport.escalation.domain.policy.RoutingPolicy;
+import org.safereport.escalation.persistence.AuditEntry;
 import org.safereport.escalation.persistence.CaseStep;
 import org.safereport.escalation.persistence.CaseTrack;
 import org.safereport.escalation.persistence.EscalationCase;
@@ -24,7 +26,9 @@ import org.safereport.escalation.persistence.TimelineEntry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * "I've got this": a recipient acknowledges a case track through the signed link in their notification.
@@ -41,10 +45,12 @@ public class Acknowledgements {
     private final CaseProgress progress;
     private final EscalationConfig config;
     private final MeterRegistry meters;
+    private final AuditTrail audit;
     private final Clock clock;
 
     Acknowledgements(ActivePolicy activePolicy, CaseNotifications notifications, CaseProgress progress,
-                     EscalationConfig config, MeterRegistry meters, Clock clock) {
+                     EscalationConfig config, MeterRegistry meters, AuditTrail audit, Clock clock) {
+        this.audit = audit;
         this.activePolicy = activePolicy;
         this.notifications = notifications;
         this.progress = progress;
@@ -75,30 +81,68 @@ public class Acknowledgements {
 
     /** Acknowledges the link's track; an already acknowledged track stays with whoever had it first. */
     @Transactional
-    public Optional<Summary> acknowledge(String token) {
+    public Optional<Summary> acknowledge(String token, String clientAddress) {
         Optional<Link> resolved = resolve(token, LockModeType.PESSIMISTIC_WRITE);
-        if (resolved.isEmpty()) {
-            return Optional.empty();
+        resolved.ifPresent(link -> acknowledge(link, clientAddress));
+        return resolved.map(link -> link.summary(activePolicy.policy()));
+    }
+
+    /**
+     * A signed-in member of staff acknowledges, on the case's page, every chain of the case they were told about
+     * that still waits for someone.
+     *
+     * @return whether any chain was waiting for them
+     */
+    @Transactional
+    public boolean acknowledgeAs(UUID caseId, AuditTrail.Actor actor) {
+        String personId = actor.personId();
+        List<CaseTrack> tracks = CaseTrack.<CaseTrack>find("caseId = ?1 order by id", caseId)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+        EscalationCase escalationCase = EscalationCase.findById(caseId);
+        boolean acknowledged = false;
+        for (CaseTrack track : tracks) {
+            Optional<CaseStep> theirs = CaseStep.notifiedOn(caseId, track.name).stream()
+                    .filter(step -> step.personId.equals(personId)).reduce((first, later) -> later);
+            if (theirs.isPresent() && isWaiting(track)) {
+                acknowledge(new Link(escalationCase, track, theirs.get()), actor.clientAddress());
+                acknowledged = true;
+            }
         }
-        Link link = resolved.get();
+        return acknowledged;
+    }
+
+    /** Whether {@code personId} was told about a chain of the case that still waits for someone. */
+    @Transactional
+    public boolean canAcknowledge(UUID caseId, String personId) {
+        return CaseTrack.forCase(caseId).stream().filter(Acknowledgements::isWaiting).anyMatch(track ->
+                CaseStep.notifiedOn(caseId, track.name).stream().anyMatch(step -> step.personId.equals(personId)));
+    }
+
+    private static boolean isWaiting(CaseTrack track) {
+        return track.state == TrackState.NOTIFIED || track.state == TrackState.OVERDUE;
+    }
+
+    private void acknowledge(Link link, String clientAddress) {
         CaseTrack track = link.track();
-        if (track.state == TrackState.NOTIFIED || track.state == TrackState.OVERDUE) {
-            Instant now = clock.instant();
-            track.state = TrackState.ACKNOWLEDGED;
-            track.acknowledgedBy = link.step().personId;
-            track.acknowledgedAt = now;
-            track.nextDueAt = null;
-            TimelineEntry.record(link.escalationCase().id, now, "ACKNOWLEDGED",
-                    track.name + " step " + link.step().stepIndex + ": " + link.step().role + " " + link.step().personId);
-            tellTheOthers(link, now);
-            progress.update(link.escalationCase(), now);
-            // From the submission, as the reporter and the policy count it, against each category's deadline.
-            Timer.builder("escalation.acknowledgement.time").description("From a report's submission to the first acknowledgement of a chain")
-                    .tag("category", track.category).tag("chain", track.name).publishPercentileHistogram().register(meters)
-                    .record(Duration.between(link.escalationCase().submittedAt, now));
-            LOG.infof("Case %s acknowledged by the %s (%s chain)", link.escalationCase().reference, link.step().role, track.name);
+        if (!isWaiting(track)) {
+            return;
         }
-        return Optional.of(link.summary(activePolicy.policy()));
+        Instant now = clock.instant();
+        track.state = TrackState.ACKNOWLEDGED;
+        track.acknowledgedBy = link.step().personId;
+        track.acknowledgedAt = now;
+        track.nextDueAt = null;
+        TimelineEntry.record(link.escalationCase().id, now, "ACKNOWLEDGED",
+                track.name + " step " + link.step().stepIndex + ": " + link.step().role + " " + link.step().personId);
+        audit.record(new AuditTrail.Actor(link.step().personId, clientAddress), AuditEntry.Action.ACKNOWLEDGED,
+                link.escalationCase().id, track.name);
+        tellTheOthers(link, now);
+        progress.update(link.escalationCase(), now);
+        // From the submission, as the reporter and the policy count it, against each category's deadline.
+        Timer.builder("escalation.acknowledgement.time").description("From a report's submission to the first acknowledgement of a chain")
+                .tag("category", track.category).tag("chain", track.name).publishPercentileHistogram().register(meters)
+                .record(Duration.between(link.escalationCase().submittedAt, now));
+        LOG.infof("Case %s acknowledged by the %s (%s chain)", link.escalationCase().reference, link.step().role, track.name);
     }
 
     private void tellTheOthers(Link link, Instant now) {

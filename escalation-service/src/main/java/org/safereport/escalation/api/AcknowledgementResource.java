@@ -2,11 +2,13 @@ package org.safereport.escalation.api;
 
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.safereport.escalation.acknowledgement.Acknowledgements;
@@ -24,6 +26,9 @@ public class AcknowledgementResource {
     private final Acknowledgements acknowledgements;
     private final Template acknowledgement;
 
+    @Context
+    HttpServerRequest request;
+
     AcknowledgementResource(Acknowledgements acknowledgements, Template acknowledgement) {
         this.acknowledgements = acknowledgements;
         this.acknowledgement = acknowledgement;
@@ -36,7 +41,7 @@ public class AcknowledgementResource {
 
     @POST
     public Response acknowledge(@PathParam("token") String token) {
-        return page(acknowledgements.acknowledge(token), true);
+        return page(acknowledgements.acknowledge(token, request.remoteAddress() == null ? null : request.remoteAddress().hostAddress()), true);
     }
 
     Response page(Optional<Acknowledgements.Summary> summary, boolean afterButton) {

@@ -37,9 +37,13 @@ public class CaseDetails {
         this.clock = clock;
     }
 
-    /** The person signed in: they are in the directory (StaffIdentityProvider), unless a reload removed them since. */
+    /** The person signed in: they are in the directory (StaffSignIn), unless a reload removed them since. */
     Person viewer(SecurityIdentity identity) {
-        return activePolicy.directory().byId(identity.getPrincipal().getName()).orElseThrow(NotFoundException::new);
+        return person(identity).orElseThrow(NotFoundException::new);
+    }
+
+    Optional<Person> person(SecurityIdentity identity) {
+        return activePolicy.directory().byId(identity.getPrincipal().getName());
     }
 
     /** The case, if the person signed in may see it. */

@@ -1,6 +1,7 @@
 package org.safereport.escalation.api;
 
 import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
@@ -27,10 +29,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
-import org.safereport.escalation.access.StaffIdentityProvider;
+import org.safereport.escalation.access.StaffSignIn;
 import org.safereport.escalation.domain.CaseState;
-import org.safereport.escalation.domain.access.CaseAccess;
-import org.safereport.escalation.domain.directory.Person;
+import org.safereport.escalation.audit.AuditTrail;
 import org.safereport.escalation.persistence.CaseQueries;
 import org.safereport.escalation.cases.CaseClosing;
 import org.safereport.problem.InvalidFieldException;
@@ -43,20 +44,23 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Cases for staff, signed in with HTTP Basic: the Chief Executive sees every case, the DSL and deputy the
+ * Cases for staff, with a bearer token from the organisation's identity provider: the Chief Executive sees every case, the DSL and deputy the
  * safeguarding cases, anyone else the cases sent to them, and nobody a case about themselves. A case a
  * person may not see answers 404, as one that does not exist.
  */
 @Path("/api/v1/cases")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed(StaffIdentityProvider.STAFF)
-@SecurityScheme(securitySchemeName = CasesResource.STAFF_SIGN_IN, type = SecuritySchemeType.HTTP, scheme = "basic",
-        description = "Staff sign in with their id in the people directory and their password")
+@RolesAllowed(StaffSignIn.STAFF)
+@SecurityScheme(securitySchemeName = CasesResource.STAFF_SIGN_IN, type = SecuritySchemeType.HTTP, scheme = "bearer",
+        bearerFormat = "JWT", description = "An access token from the organisation's identity provider, for a person in the people directory")
 @SecurityRequirement(name = CasesResource.STAFF_SIGN_IN)
 @APIResponse(responseCode = "503", description = "The database is out of reach")
 public class CasesResource {
 
     static final String STAFF_SIGN_IN = "staff";
+
+    @Context
+    HttpServerRequest request;
 
     private final CaseQueries queries;
     private final CaseClosing closing;
@@ -85,20 +89,19 @@ public class CasesResource {
                                @Size(max = 10000) @Pattern(regexp = NO_NUL, message = NUL_MESSAGE) String internalNote) {
     }
 
-    /** The cases this person may see, newest first. */
+    /** The cases this person may see, newest first, a page at a time. */
     @GET
     @APIResponse(responseCode = "200", description = "The cases, newest first")
     @APIResponse(responseCode = "400", description = "A filter is not one of its allowed values; each is named")
     public List<CaseViews.CaseSummary> list(@QueryParam("state") @Parameter(schema = @Schema(implementation = CaseState.class)) String state,
                                             @QueryParam("category") String category,
                                             @QueryParam("overdue") Boolean overdue,
-                                            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit) {
+                                            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit,
+                                            @QueryParam("page") @DefaultValue("1") @Min(1) @Max(1_000_000) int page) {
         Optional<CaseState> stateFilter = Optional.ofNullable(state).map(value -> parseState(value));
-        Person viewer = details.viewer(identity);
         Instant now = clock.instant();
-        return queries.recent(stateFilter, Optional.ofNullable(category), limit).stream()
-                .filter(record -> CaseAccess.canSee(viewer, record.accessFacts()))
-                .filter(record -> overdue == null || record.isOverdue(now) == overdue)
+        return queries.visibleTo(details.viewer(identity), new CaseQueries.Filter(stateFilter, Optional.ofNullable(category),
+                        Optional.ofNullable(overdue)), now, page - 1, limit).cases().stream()
                 .map(record -> details.summary(record, now))
                 .toList();
     }
@@ -122,11 +125,16 @@ public class CasesResource {
     @APIResponse(responseCode = "409", description = "The case is already closed")
     public CaseViews.CaseDetail close(@PathParam("id") UUID id, @Valid @NotNull CloseRequest body) {
         visibleHistory(id);
-        CaseClosing.Closing closed = closing.close(id, details.viewer(identity).id(), body.outcome().strip(), body.internalNote());
+        CaseClosing.Closing closed = closing.close(id, new AuditTrail.Actor(details.viewer(identity).id(), clientAddress()),
+                body.outcome().strip(), body.internalNote());
         if (closed == CaseClosing.Closing.ALREADY_CLOSED) {
             throw new ClientErrorException("This case is already closed.", Response.Status.CONFLICT);
         }
         return details.detail(visibleHistory(id));
+    }
+
+    private String clientAddress() {
+        return request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
     }
 
     private CaseQueries.CaseHistory visibleHistory(UUID id) {

@@ -1,6 +1,6 @@
 package org.safereport.escalation.api;
 
-import org.safereport.escalation.access.StaffIdentityProvider;
+import org.safereport.escalation.access.StaffSignIn;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -76,7 +76,7 @@ public class PolicyResource {
      * @param at when the report is made (ISO-8601 instant); now if left out
      */
     @GET
-    @RolesAllowed(StaffIdentityProvider.STAFF)  // the plan names people
+    @RolesAllowed(StaffSignIn.STAFF)  // the plan names people
     @SecurityRequirement(name = CasesResource.STAFF_SIGN_IN)
     @Path("explain")
     @APIResponse(responseCode = "200", description = "The plan, with every reason")

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.nio.charset.StandardCharsets;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -49,15 +50,22 @@ public interface EscalationConfig {
     @WithDefault("10s")
     String reloadInterval();
 
-    /** The routing policy file; the bundled first version when not set. */
     Staff staff();
+
+    /** Where this service reaches the intake service's internal API (inside the cluster, never through the Ingress). */
+    URI intakeUrl();
 
     interface Staff {
 
-        /** Lines {@code <person id>:<password hash>}; see the README for making a hash. Absent: nobody can sign in. */
-        Optional<String> accountsFile();
+        /**
+         * The claim of the provider's token that holds a person's email, matched (ignoring case) to the people
+         * directory: {@code email} for Keycloak and Google, {@code preferred_username} or {@code upn} for Entra ID.
+         */
+        @WithDefault("email")
+        String emailClaim();
     }
 
+    /** The routing policy file; the bundled first version when not set. */
     DataFile policy();
 
     /** The people directory file; the bundled sample when not set. */

@@ -1,13 +1,16 @@
 package org.safereport.escalation.persistence;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import org.safereport.escalation.domain.CaseState;
 import org.safereport.escalation.domain.TrackState;
 import org.safereport.escalation.domain.access.CaseAccess;
+import org.safereport.escalation.domain.directory.Person;
 import org.safereport.escalation.domain.policy.Role;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,28 +44,94 @@ public class CaseQueries {
     }
 
     /**
-     * The most recently opened cases, newest first.
+     * Which cases to list.
      *
      * @param state only cases in this state, when given
      * @param category only cases of this (routed) category, when given
+     * @param overdue only overdue cases (true) or only the others (false), when given
+     */
+    public record Filter(Optional<CaseState> state, Optional<String> category, Optional<Boolean> overdue) {
+
+        public static final Filter NONE = new Filter(Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    /** One page of a list, and how many cases the whole list has. */
+    public record Page(List<CaseRecord> cases, long total) {
+    }
+
+    /** Visible to the viewer, as {@link CaseAccess#canSee} decides for one case: the same rule, as a query. */
+    private static final String VISIBLE = "(c.subjectPersonId is null or c.subjectPersonId <> :viewer)"
+            + " and (:everything = true"
+            + " or (:safeguardingLead = true and exists (select s.id from CaseStep s where s.caseId = c.id and s.role in :safeguardingRoles))"
+            + " or exists (select s.id from CaseStep s where s.caseId = c.id and s.personId = :viewer and s.notifiedAt is not null))";
+
+    private static final String OVERDUE = "(c.state = :overdueState or exists (select t.id from CaseTrack t where t.caseId = c.id"
+            + " and t.state = :notifiedTrack and t.nextDueAt < :now))";
+
+    /**
+     * The cases {@code viewer} may see, newest first, a page at a time: who may see what is applied in the query,
+     * so that a page is full whenever more visible cases exist.
+     *
+     * @param page from 0
      */
     @Transactional
-    public List<CaseRecord> recent(Optional<CaseState> state, Optional<String> category, int limit) {
-        StringBuilder query = new StringBuilder("1 = 1");
-        Map<String, Object> parameters = new java.util.HashMap<>();
-        state.ifPresent(value -> {
-            query.append(" and state = :state");
-            parameters.put("state", value);
-        });
-        if (category.isPresent() && !storable(category.get())) {
-            return List.of();
+    public Page visibleTo(Person viewer, Filter filter, Instant now, int page, int pageSize) {
+        if (filter.category().isPresent() && !storable(filter.category().get())) {
+            return new Page(List.of(), 0);
         }
-        category.ifPresent(value -> {
-            query.append(" and routedCategory = :category");
-            parameters.put("category", value);
+        StringBuilder where = new StringBuilder(VISIBLE);
+        Map<String, Object> parameters = new HashMap<>(visibility(viewer));
+        filter.state().ifPresent(state -> {
+            where.append(" and c.state = :state");
+            parameters.put("state", state);
         });
-        List<EscalationCase> cases = EscalationCase.find(query + " order by openedAt desc", parameters).page(0, limit).list();
+        filter.category().ifPresent(category -> {
+            where.append(" and c.routedCategory = :category");
+            parameters.put("category", category);
+        });
+        filter.overdue().ifPresent(overdue -> {
+            where.append(overdue ? " and " : " and not ").append(OVERDUE);
+            parameters.put("overdueState", CaseState.OVERDUE);
+            parameters.put("notifiedTrack", TrackState.NOTIFIED);
+            parameters.put("now", now);
+        });
+        long total = count(where.toString(), parameters);
+        List<EscalationCase> cases = query("select c from EscalationCase c where " + where + " order by c.openedAt desc, c.id",
+                EscalationCase.class, parameters).setFirstResult(page * pageSize).setMaxResults(pageSize).getResultList();
+        return new Page(withTracksAndSteps(cases), total);
+    }
+
+    /**
+     * The open cases that wait for {@code viewer}: a chain they were told about has nobody on it yet. The soonest
+     * deadline first.
+     */
+    @Transactional
+    public List<CaseRecord> waitingFor(Person viewer, int limit) {
+        Map<String, Object> parameters = new HashMap<>(visibility(viewer));
+        parameters.put("waiting", List.of(TrackState.NOTIFIED, TrackState.OVERDUE));
+        String waiting = VISIBLE + " and exists (select s.id from CaseStep s, CaseTrack t where s.caseId = c.id and t.caseId = c.id"
+                + " and t.name = s.track and t.state in :waiting and s.personId = :viewer and s.notifiedAt is not null)";
+        List<EscalationCase> cases = query("select c from EscalationCase c where " + waiting
+                + " order by (select min(t.nextDueAt) from CaseTrack t where t.caseId = c.id) asc nulls last, c.openedAt",
+                EscalationCase.class, parameters).setMaxResults(limit).getResultList();
         return withTracksAndSteps(cases);
+    }
+
+    private static Map<String, Object> visibility(Person viewer) {
+        return Map.of("viewer", viewer.id(),
+                "everything", viewer.holds(Role.CHIEF_EXECUTIVE),
+                "safeguardingLead", viewer.holds(Role.DSL) || viewer.holds(Role.DEPUTY_DSL),
+                "safeguardingRoles", List.of(Role.DSL.name(), Role.DEPUTY_DSL.name()));
+    }
+
+    private static long count(String where, Map<String, Object> parameters) {
+        return query("select count(c) from EscalationCase c where " + where, Long.class, parameters).getSingleResult();
+    }
+
+    private static <T> TypedQuery<T> query(String jpql, Class<T> type, Map<String, Object> parameters) {
+        TypedQuery<T> query = EscalationCase.getEntityManager().createQuery(jpql, type);
+        parameters.forEach(query::setParameter);
+        return query;
     }
 
     @Transactional

@@ -72,6 +72,12 @@ public class EscalationCase extends PanacheEntityBase {
     /** The outcome summary, shown to the reporter on the status page. */
     public String outcome;
 
+    @Column(name = "reopened_at")
+    public Instant reopenedAt;
+
+    @Column(name = "reopened_by")
+    public String reopenedBy;
+
     /** For staff only. */
     @Column(name = "internal_note")
     public String internalNote;

@@ -4,6 +4,7 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+import org.safereport.escalation.SignedIn;
 import org.safereport.testing.KafkaTestResource;
 import org.safereport.testing.PostgresTestResource;
 
@@ -31,7 +32,7 @@ class PolicyResourceTest {
 
     @Test
     void explainShowsThePlanAndItsReasonsWithoutOpeningACase() {
-        given().auth().preemptive().basic("chief-executive", "password-of-chief-executive").queryParam("category", "GRIEVANCE")
+        SignedIn.as("chief-executive").queryParam("category", "GRIEVANCE")
                 .queryParam("reporter", "support.worker@example.org")
                 .queryParam("subject", "team.leader@example.org")
                 .queryParam("youngPersonAtRisk", true)
@@ -49,13 +50,13 @@ class PolicyResourceTest {
 
     @Test
     void explainNamesTheFieldThatIsWrong() {
-        given().auth().preemptive().basic("chief-executive", "password-of-chief-executive").queryParam("at", "yesterday").when().get("/api/v1/policy/explain")
+        SignedIn.as("chief-executive").queryParam("at", "yesterday").when().get("/api/v1/policy/explain")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("category"));
-        given().auth().preemptive().basic("chief-executive", "password-of-chief-executive").queryParam("category", "GRIEVANCE").queryParam("at", "yesterday").when().get("/api/v1/policy/explain")
+        SignedIn.as("chief-executive").queryParam("category", "GRIEVANCE").queryParam("at", "yesterday").when().get("/api/v1/policy/explain")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("at"));
-        given().auth().preemptive().basic("chief-executive", "password-of-chief-executive").queryParam("category", "GRIEVANCE")
+        SignedIn.as("chief-executive").queryParam("category", "GRIEVANCE")
                 .queryParam("youngPersonAtRisk", "maybe").when().get("/api/v1/policy/explain")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("youngPersonAtRisk"));
@@ -64,7 +65,8 @@ class PolicyResourceTest {
     @Test
     void explainIsForSignedInStaffOnly() {
         given().queryParam("category", "GRIEVANCE").when().get("/api/v1/policy/explain").then().statusCode(401);
-        given().auth().preemptive().basic("chief-executive", "password-of-dsl").queryParam("category", "GRIEVANCE")
+        String token = SignedIn.token("chief-executive");
+        given().auth().oauth2(token.substring(0, token.length() - 4) + "AAAA").queryParam("category", "GRIEVANCE")
                 .when().get("/api/v1/policy/explain").then().statusCode(401);
     }
 }

@@ -12,6 +12,7 @@ import org.safereport.escalation.AdjustableClock;
 import org.safereport.escalation.CaseFixtures;
 import org.safereport.escalation.config.EscalationConfig;
 import org.safereport.escalation.persistence.TimelineEntry;
+import org.safereport.escalation.SignedIn;
 import org.safereport.testing.KafkaTestResource;
 import org.safereport.testing.PostgresTestResource;
 
@@ -113,12 +114,12 @@ class FailingDeadlineTest {
         String why = QuarkusTransaction.requiringNew().call(() -> TimelineEntry.<TimelineEntry>find("caseId = ?1 and kind = ?2",
                 caseId, "SET_ASIDE").firstResult().detail);
         assertThat(why).contains("could not be fired " + setAsideAfter + " times in a row", "SOMETIMES");
-        given().auth().preemptive().basic("chief-executive", "password-of-chief-executive")
+        SignedIn.as("chief-executive")
                 .when().get("/api/v1/cases/" + caseId).then().statusCode(200)
                 .body("tracks.find { it.name == 'category' }.setAsideAt", notNullValue())
                 .body("tracks.find { it.name == 'category' }.setAsideBecause", containsString("SOMETIMES"))
                 .body("timeline.kind", hasItem("SET_ASIDE"));
-        given().auth().preemptive().basic("chief-executive", "password-of-chief-executive").queryParam("overdue", true)
+        SignedIn.as("chief-executive").queryParam("overdue", true)
                 .queryParam("limit", 500).when().get("/api/v1/cases").then().statusCode(200)
                 .body("reference", hasItem(broken));
     }

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.safereport.escalation.AdjustableClock;
 import org.safereport.escalation.CaseFixtures;
 import org.safereport.escalation.persistence.EscalationCase;
+import org.safereport.escalation.FormPost;
+import org.safereport.escalation.SignedIn;
 import org.safereport.testing.KafkaTestResource;
 import org.safereport.testing.KafkaTopics;
 import org.safereport.testing.PostgresTestResource;
@@ -48,7 +50,7 @@ class ScriptPayloadTest {
     AdjustableClock clock;
 
     private static RequestSpecification chiefExecutive() {
-        return raw().auth().preemptive().basic("chief-executive", "password-of-chief-executive");
+        return raw().auth().oauth2(SignedIn.token("chief-executive"));
     }
 
     @Test
@@ -75,7 +77,7 @@ class ScriptPayloadTest {
             await().atMost(CaseFixtures.WAIT).until(() -> CaseFixtures.timelineCount(reference, "DELIVERY") == 1);
             String link = FuzzInputs.linkPath(request);
             check(tally, "acknowledgement page of the case with the reason " + payload, raw().get(link), 200, null);
-            check(tally, "acknowledgement page of the case with the reason " + payload + " after the button", raw().post(link), 200, null);
+            check(tally, "acknowledgement page of the case with the reason " + payload + " after the button", FormPost.press(link), 200, null);
             String id = CaseFixtures.escalationCase(reference).id.toString();
             chiefExecutive().contentType("application/json")
                     .body("{\"outcome\": " + HostileInput.jsonString(payload) + ", \"internalNote\": " + HostileInput.jsonString(payload) + "}")

@@ -1,0 +1,408 @@
+package org.safereport.escalation.api;
+
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import org.jboss.logging.Logger;
+import org.safereport.escalation.access.StaffSignIn;
+import org.safereport.escalation.acknowledgement.Acknowledgements;
+import org.safereport.escalation.audit.AuditTrail;
+import org.safereport.escalation.cases.CaseClosing;
+import org.safereport.escalation.cases.CaseNotes;
+import org.safereport.escalation.client.IntakeReports;
+import org.safereport.escalation.client.ReportContent;
+import org.safereport.escalation.domain.CaseState;
+import org.safereport.escalation.domain.access.CaseAccess;
+import org.safereport.escalation.domain.directory.Person;
+import org.safereport.escalation.persistence.AuditEntry;
+import org.safereport.escalation.persistence.CaseQueries;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The staff workspace: "My cases", and a case's page with the report as the reporter wrote it, its evidence,
+ * its plan and timeline, and what staff do with it (acknowledge, note, close, reopen). Every page needs a
+ * signed-in member of the people directory and shows only what the policy lets them see: a case they may not
+ * see is "not found", like one that does not exist. Every read of the report or its evidence, and every
+ * action, goes on the case's audit trail.
+ */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class StaffPages {
+
+    private static final Logger LOG = Logger.getLogger(StaffPages.class);
+    private static final int PAGE_SIZE = 20;
+    private static final int NOTE_MAX = 10_000;
+    private static final int OUTCOME_MAX = 2_000;
+
+    private final CaseQueries queries;
+    private final CaseDetails details;
+    private final CaseViewsForPeople views;
+    private final Acknowledgements acknowledgements;
+    private final CaseNotes notes;
+    private final CaseClosing closing;
+    private final AuditTrail audit;
+    private final IntakeReports intake;
+    private final SecurityIdentity identity;
+    private final Clock clock;
+    private final Template myCases;
+    private final Template staffCase;
+    private final Template staffMessage;
+
+    @Context
+    HttpServerRequest request;
+
+    StaffPages(CaseQueries queries, CaseDetails details, CaseViewsForPeople views, Acknowledgements acknowledgements,
+               CaseNotes notes, CaseClosing closing, AuditTrail audit, IntakeReports intake, SecurityIdentity identity,
+               Clock clock, Template myCases, Template staffCase, Template staffMessage) {
+        this.queries = queries;
+        this.details = details;
+        this.views = views;
+        this.acknowledgements = acknowledgements;
+        this.notes = notes;
+        this.closing = closing;
+        this.audit = audit;
+        this.intake = intake;
+        this.identity = identity;
+        this.clock = clock;
+        this.myCases = myCases;
+        this.staffCase = staffCase;
+        this.staffMessage = staffMessage;
+    }
+
+    @GET
+    public Response home() {
+        return Response.seeOther(URI.create("/cases")).build();
+    }
+
+    @GET
+    @Path("signed-out")
+    public Response signedOut() {
+        return HtmlPages.page(200, staffMessage.data("title", "You have signed out")
+                .data("message", "You have signed out of SafeReport.").data("signIn", true).data("signedIn", false).render());
+    }
+
+    @GET
+    @Path("cases")
+    @Authenticated
+    public Response list(@QueryParam("state") String state, @QueryParam("category") String category,
+                         @QueryParam("overdue") String overdue, @QueryParam("page") @DefaultValue("1") String page) {
+        Optional<Person> viewer = viewer();
+        if (viewer.isEmpty()) {
+            return notInDirectory();
+        }
+        Map<String, String> errors = new LinkedHashMap<>();
+        Optional<CaseState> stateFilter = parse(state, "state", errors, value -> CaseState.valueOf(value));
+        Optional<Boolean> overdueFilter = parse(overdue, "overdue", errors, value -> switch (value) {
+            case "yes" -> true;
+            case "no" -> false;
+            default -> throw new IllegalArgumentException(value);
+        });
+        int pageNumber = parse(page, "page", errors, Integer::parseInt).filter(number -> number >= 1).orElse(1);
+        Optional<String> categoryFilter = Optional.ofNullable(category).filter(value -> !value.isBlank());
+        CaseQueries.Page found = queries.visibleTo(viewer.get(), new CaseQueries.Filter(stateFilter, categoryFilter, overdueFilter),
+                clock.instant(), pageNumber - 1, PAGE_SIZE);
+        TemplateInstance listPage = myCases
+                .data("me", viewer.get())
+                .data("waiting", views.rows(queries.waitingFor(viewer.get(), 50), viewer.get()))
+                .data("cases", views.rows(found.cases(), viewer.get()))
+                .data("total", found.total())
+                .data("page", pageNumber)
+                .data("pages", Math.max(1, (found.total() + PAGE_SIZE - 1) / PAGE_SIZE))
+                .data("filter", new Filter(state, category, overdue))
+                .data("states", Arrays.stream(CaseState.values()).map(value -> new Choice(value.name(), CaseStates.label(value))).toList())
+                .data("categories", views.categoryChoices())
+                .data("errors", errors);
+        return HtmlPages.page(errors.isEmpty() ? 200 : 400, listPage.render());
+    }
+
+    /** The filters as given, to show them again in the form and in the paging links. */
+    public record Filter(String state, String category, String overdue) {
+
+        public String query() {
+            StringBuilder query = new StringBuilder();
+            if (state != null && !state.isBlank()) {
+                query.append("&state=").append(java.net.URLEncoder.encode(state, java.nio.charset.StandardCharsets.UTF_8));
+            }
+            if (category != null && !category.isBlank()) {
+                query.append("&category=").append(java.net.URLEncoder.encode(category, java.nio.charset.StandardCharsets.UTF_8));
+            }
+            if (overdue != null && !overdue.isBlank()) {
+                query.append("&overdue=").append(java.net.URLEncoder.encode(overdue, java.nio.charset.StandardCharsets.UTF_8));
+            }
+            return query.toString();
+        }
+    }
+
+    /** An option of a filter: its value and its words. */
+    public record Choice(String value, String label) {
+    }
+
+    @GET
+    @Path("cases/{reference}")
+    @Authenticated
+    public Response show(@PathParam("reference") String reference, @QueryParam("done") String done) {
+        return casePage(reference, done, Map.of(), Map.of());
+    }
+
+    @POST
+    @Path("cases/{reference}/acknowledge")
+    @Authenticated
+    public Response acknowledge(@PathParam("reference") String reference) {
+        return act(reference, found -> {
+            acknowledgements.acknowledgeAs(found.record().escalationCase().id, actor());
+            return done(reference, "acknowledged");
+        });
+    }
+
+    @POST
+    @Path("cases/{reference}/notes")
+    @Authenticated
+    public Response addNote(@PathParam("reference") String reference, @FormParam("note") String note) {
+        return act(reference, found -> {
+            String problem = textProblem(note, NOTE_MAX, true);
+            if (problem != null) {
+                return casePage(reference, null, Map.of("note", "Your note " + problem), Map.of("note", note == null ? "" : note));
+            }
+            notes.add(found.record().escalationCase().id, actor(), note.strip());
+            return done(reference, "noted");
+        });
+    }
+
+    @POST
+    @Path("cases/{reference}/close")
+    @Authenticated
+    public Response close(@PathParam("reference") String reference, @FormParam("outcome") String outcome,
+                          @FormParam("internalNote") String internalNote) {
+        return act(reference, found -> {
+            Map<String, String> errors = new LinkedHashMap<>();
+            String outcomeProblem = textProblem(outcome, OUTCOME_MAX, true);
+            if (outcomeProblem != null) {
+                errors.put("outcome", "The outcome for the reporter " + outcomeProblem);
+            }
+            String noteProblem = textProblem(internalNote, NOTE_MAX, false);
+            if (noteProblem != null) {
+                errors.put("internalNote", "The internal note " + noteProblem);
+            }
+            if (!errors.isEmpty()) {
+                return casePage(reference, null, errors, Map.of("outcome", outcome == null ? "" : outcome,
+                        "internalNote", internalNote == null ? "" : internalNote));
+            }
+            String note = internalNote == null || internalNote.isBlank() ? null : internalNote.strip();
+            closing.close(found.record().escalationCase().id, actor(), outcome.strip(), note);
+            return done(reference, "closed");
+        });
+    }
+
+    @POST
+    @Path("cases/{reference}/reopen")
+    @Authenticated
+    public Response reopen(@PathParam("reference") String reference) {
+        return act(reference, found -> {
+            closing.reopen(found.record().escalationCase().id, actor());
+            return done(reference, "reopened");
+        });
+    }
+
+    /** An evidence file as a download, never shown inline: the browser saves it and runs nothing in it. */
+    @GET
+    @Path("cases/{reference}/evidence/{evidenceId}")
+    @Authenticated
+    public Response evidence(@PathParam("reference") String reference, @PathParam("evidenceId") String evidenceId) {
+        return file(reference, evidenceId, AuditEntry.Action.DOWNLOADED_EVIDENCE);
+    }
+
+    /** A thumbnail intake re-encoded from an image: a PNG of its own making, whatever was uploaded. */
+    @GET
+    @Path("cases/{reference}/evidence/{evidenceId}/thumbnail")
+    @Authenticated
+    public Response thumbnail(@PathParam("reference") String reference, @PathParam("evidenceId") String evidenceId) {
+        return file(reference, evidenceId, AuditEntry.Action.VIEWED_EVIDENCE);
+    }
+
+    private Response file(String reference, String evidenceId, AuditEntry.Action action) {
+        Optional<Person> viewer = viewer();
+        Optional<CaseQueries.CaseHistory> found = viewer.flatMap(person -> visibleCase(reference, person));
+        Optional<UUID> id = uuid(evidenceId);
+        if (found.isEmpty() || id.isEmpty()) {
+            return notFound(reference);
+        }
+        UUID caseId = found.get().record().escalationCase().id;
+        UUID reportId = found.get().record().escalationCase().reportId;
+        audit.record(actor(), action, caseId, id.get().toString());
+        Optional<IntakeReports.Download> download;
+        try {
+            download = action == AuditEntry.Action.VIEWED_EVIDENCE ? intake.thumbnail(reportId, id.get()) : intake.evidence(reportId, id.get());
+        } catch (IntakeReports.Unavailable e) {
+            LOG.warnf("Case %s: evidence could not be read from the intake service: %s", reference, e.getMessage());
+            return HtmlPages.page(503, staffMessage.data("title", "The evidence cannot be read just now")
+                    .data("message", "The service that keeps reports did not answer. Try again in a minute.")
+                    .data("signIn", false).data("signedIn", true).render());
+        }
+        if (download.isEmpty()) {
+            return notFound(reference);
+        }
+        IntakeReports.Download file = download.get();
+        boolean thumbnail = action == AuditEntry.Action.VIEWED_EVIDENCE;
+        if (thumbnail && !"image/png".equals(file.mediaType())) {
+            closeQuietly(file.body());
+            return notFound(reference);
+        }
+        StreamingOutput body = output -> {
+            try (InputStream in = file.body()) {
+                in.transferTo(output);
+            }
+        };
+        Response.ResponseBuilder response = Response.ok(body, thumbnail ? "image/png" : file.mediaType())
+                .header("Content-Disposition", thumbnail ? "inline" : attachment(file.contentDisposition()))
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", "sandbox; default-src 'none'")
+                .header("Cache-Control", "no-store")
+                .header("Referrer-Policy", "no-referrer");
+        if (file.length() >= 0) {
+            response.header("Content-Length", file.length());
+        }
+        return response.build();
+    }
+
+    /** Intake names the file; whatever it says, the browser is told to save it. */
+    private static String attachment(String fromIntake) {
+        return fromIntake != null && fromIntake.startsWith("attachment") ? fromIntake : "attachment";
+    }
+
+    private Response casePage(String reference, String done, Map<String, String> errors, Map<String, String> entered) {
+        Optional<Person> viewer = viewer();
+        if (viewer.isEmpty()) {
+            return notInDirectory();
+        }
+        Optional<CaseQueries.CaseHistory> found = visibleCase(reference, viewer.get());
+        if (found.isEmpty()) {
+            return notFound(reference);
+        }
+        CaseQueries.CaseHistory history = found.get();
+        UUID caseId = history.record().escalationCase().id;
+        // The view is on the trail before the report is read, so that no read goes unrecorded.
+        audit.record(actor(), AuditEntry.Action.VIEWED_REPORT, caseId, null);
+        ReportContent report = null;
+        boolean reportUnavailable = false;
+        try {
+            report = intake.report(history.record().escalationCase().reportId).orElse(null);
+            reportUnavailable = report == null;
+        } catch (IntakeReports.Unavailable e) {
+            LOG.warnf("Case %s: the report could not be read from the intake service: %s", reference, e.getMessage());
+            reportUnavailable = true;
+        }
+        TemplateInstance page = staffCase
+                .data("view", views.casePage(history, viewer.get(), report))
+                .data("report", report)
+                .data("reportUnavailable", reportUnavailable)
+                .data("canAcknowledge", acknowledgements.canAcknowledge(caseId, viewer.get().id()))
+                .data("notes", views.notes(notes.of(caseId), viewer.get()))
+                .data("audit", CaseAccess.seesAudit(viewer.get()) ? views.audit(audit.of(caseId), viewer.get()) : null)
+                .data("done", done)
+                .data("errors", errors)
+                .data("entered", entered);
+        return HtmlPages.page(errors.isEmpty() ? 200 : 400, page.render());
+    }
+
+    private Response act(String reference, java.util.function.Function<CaseQueries.CaseHistory, Response> action) {
+        Optional<Person> viewer = viewer();
+        if (viewer.isEmpty()) {
+            return notInDirectory();
+        }
+        return visibleCase(reference, viewer.get()).map(action).orElseGet(() -> notFound(reference));
+    }
+
+    private Optional<CaseQueries.CaseHistory> visibleCase(String reference, Person viewer) {
+        return queries.historyByReference(reference).filter(found -> CaseAccess.canSee(viewer, found.record().accessFacts()));
+    }
+
+    private static Response done(String reference, String what) {
+        // After a change, a GET of the page: reloading it does not post the form again.
+        return Response.seeOther(URI.create("/cases/" + java.net.URLEncoder.encode(reference, java.nio.charset.StandardCharsets.UTF_8)
+                + "?done=" + what)).build();
+    }
+
+    private Response notFound(String reference) {
+        return HtmlPages.page(404, staffMessage.data("title", "No case " + reference + " that you may see")
+                .data("message", "Check the reference in the message you received. Cases about you, and cases the policy does not give you, are not shown.")
+                .data("signIn", false).data("signedIn", true).render());
+    }
+
+    private Response notInDirectory() {
+        return HtmlPages.page(403, staffMessage.data("title", "You are not in SafeReport's people directory")
+                .data("message", "You signed in, but your email address is not in the people directory that the routing policy uses, so there is nothing you may see. Ask whoever looks after SafeReport to add you.")
+                .data("signIn", false).data("signedIn", true).render());
+    }
+
+    private Optional<Person> viewer() {
+        return identity.hasRole(StaffSignIn.STAFF) ? details.person(identity) : Optional.empty();
+    }
+
+    private AuditTrail.Actor actor() {
+        return new AuditTrail.Actor(identity.getPrincipal().getName(), request.remoteAddress() == null ? null : request.remoteAddress().hostAddress());
+    }
+
+    /** Why a text field cannot be kept, or null when it can. */
+    private static String textProblem(String text, int max, boolean required) {
+        if (text == null || text.isBlank()) {
+            return required ? "is empty: write a few words" : null;
+        }
+        if (text.indexOf('\u0000') >= 0) {
+            return "contains a character that cannot be stored (NUL)";
+        }
+        if (text.strip().length() > max) {
+            return "is too long: at most " + max + " characters";
+        }
+        return null;
+    }
+
+    private static <T> Optional<T> parse(String value, String field, Map<String, String> errors, java.util.function.Function<String, T> parser) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(parser.apply(value));
+        } catch (RuntimeException e) {
+            errors.put(field, "\u201c" + value + "\u201d is not one of the choices");
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<UUID> uuid(String value) {
+        try {
+            return Optional.of(UUID.fromString(value));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static void closeQuietly(InputStream in) {
+        try {
+            in.close();
+        } catch (java.io.IOException e) {
+            // Nothing more to read from it either way.
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package org.safereport.escalation.persistence;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Who read or did what to a case, when and from where. The database refuses to change or delete one. */
+@Entity
+@Table(name = "audit_entry")
+public class AuditEntry extends PanacheEntityBase {
+
+    /** What was done. The names are stored: add new ones at will, never rename one. */
+    public enum Action { VIEWED_REPORT, VIEWED_EVIDENCE, DOWNLOADED_EVIDENCE, ACKNOWLEDGED, ADDED_NOTE, CLOSED, REOPENED }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(nullable = false)
+    public Instant at;
+
+    @Column(name = "person_id", nullable = false)
+    public String personId;
+
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Column(nullable = false)
+    public Action action;
+
+    @Column(name = "case_id", nullable = false)
+    public UUID caseId;
+
+    /** What within the case, e.g. an evidence file's id; null for the case as a whole. */
+    public String item;
+
+    @Column(name = "client_address")
+    public String clientAddress;
+
+    public static List<AuditEntry> forCase(UUID caseId) {
+        return list("caseId = ?1 order by id", caseId);
+    }
+}
