@@ -70,7 +70,13 @@ final class SystemContract {
                     new Setting("ESCALATION_POLICY_FILE", false),
                     new Setting("ESCALATION_DIRECTORY_FILE", false),
                     new Setting("ESCALATION_PUBLIC_BASE_URL", false),
-                    new Setting("ESCALATION_ACKNOWLEDGEMENT_SIGNING_KEY", true)),
+                    new Setting("ESCALATION_ACKNOWLEDGEMENT_SIGNING_KEY", true),
+                    new Setting("QUARKUS_OIDC_AUTH_SERVER_URL", false),
+                    new Setting("QUARKUS_OIDC_CLIENT_ID", false),
+                    new Setting("QUARKUS_OIDC_CREDENTIALS_SECRET", true),
+                    new Setting("ESCALATION_INTAKE_URL", false),
+                    new Setting("QUARKUS_OIDC_CLIENT_CLIENT_ID", false),
+                    new Setting("QUARKUS_OIDC_CLIENT_CREDENTIALS_SECRET", true)),
             NOTIFICATION, with(EVERY_SERVICE,
                     new Setting("QUARKUS_MAILER_HOST", false),
                     new Setting("QUARKUS_MAILER_PORT", false),
@@ -103,17 +109,21 @@ final class SystemContract {
             Map.entry("/api/v1/reports/SR-2026-0001", INTAKE),
             Map.entry("/ack/a-signed-token", ESCALATION),
             Map.entry("/a/k3mx9qrtvw", ESCALATION),
-            Map.entry("/cases/SM-7KQ4-2M9X", ESCALATION));
+            Map.entry("/cases", ESCALATION),
+            Map.entry("/cases/SM-7KQ4-2M9X", ESCALATION),
+            Map.entry("/cases/SM-7KQ4-2M9X/evidence/0b1c2d3e-0000-4000-8000-000000000001", ESCALATION),
+            Map.entry("/sign-out", ESCALATION),
+            Map.entry("/signed-out", ESCALATION));
 
     /** The path prefixes each service may publish; every other resource of it must stay private. */
     static final Map<String, List<String>> PUBLIC_PREFIXES = Map.of(
             INTAKE, List.of("/report", "/status", "/api/v1/reports"),
-            ESCALATION, List.of("/ack", "/a", "/cases"));
+            ESCALATION, List.of("/ack", "/a", "/cases", "/sign-out", "/signed-out"));
 
     /** Sample requests that must reach no service through the public Ingress. */
     static final List<String> PRIVATE_REQUESTS = List.of(
             "/q/health", "/q/health/ready", "/q/metrics", "/q/dev", "/api/v1/policy", "/api/v1/policy/explain",
-            "/api/v1/cases", "/api/v1/cases/SR-2026-0001", "/api");
+            "/api/v1/cases", "/api/v1/cases/SR-2026-0001", "/api", "/internal/v1/reports/0b1c2d3e-0000-4000-8000-000000000001");
 
     /** Egress ports each service may use: DNS, Kafka's TLS listener, PostgreSQL; notification also SMTP and HTTPS. */
     static final Set<Integer> EGRESS_EVERY_SERVICE = Set.of(53, 9093, 5432);

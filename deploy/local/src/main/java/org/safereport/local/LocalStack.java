@@ -27,8 +27,8 @@ public final class LocalStack implements AutoCloseable {
      *
      * @param repositoryRoot the checkout, whose modules have been built
      * @param dataDirectory PostgreSQL's, Kafka's and Keycloak's data and every process's log
-     * @param withKeycloak whether to start Keycloak: the system tests and the benchmark do without it while no
-     *                     service signs in through it
+     * @param withKeycloak whether to start Keycloak: the benchmark and the system tests in which nobody signs in
+     *                     do without it
      * @param serviceEnvironment extra configuration for every service, as environment variables
      */
     public record Settings(Path repositoryRoot, Path dataDirectory, int postgresPort, int kafkaPort,
@@ -59,6 +59,12 @@ public final class LocalStack implements AutoCloseable {
             return new Settings(repositoryRoot, dataDirectory, 0, 0, 0, 0, 0, 0, 0, 0, false, 0, 0, serviceEnvironment);
         }
 
+        /** The same with Keycloak, for the tests in which staff sign in. */
+        public Settings withKeycloak(boolean start) {
+            return new Settings(repositoryRoot, dataDirectory, postgresPort, kafkaPort, kafkaControllerPort, smtpPort, mailboxPort,
+                    intakePort, escalationPort, notificationPort, start, keycloakPort, keycloakManagementPort, serviceEnvironment);
+        }
+
         private static String env(String name, String fallback) {
             String value = System.getenv(name);
             return value == null || value.isBlank() ? fallback : value;
@@ -68,6 +74,8 @@ public final class LocalStack implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
     /** Keycloak's first start creates its database and imports the realm: a minute or more on a busy machine. */
     private static final Duration KEYCLOAK_START_TIMEOUT = Duration.ofMinutes(3);
+    /** Where the services are told their identity provider is when the stack runs without one: nothing listens there. */
+    private static final String NO_IDENTITY_PROVIDER = "http://127.0.0.1:9/realms/none";
     /** Held so that the levels stick: the console shows the URLs, the details are in the log files. */
     private static final List<java.util.logging.Logger> QUIET_LOGGERS = List.of(
             java.util.logging.Logger.getLogger("io.zonky"), java.util.logging.Logger.getLogger("com.icegreen"),
@@ -130,19 +138,25 @@ public final class LocalStack implements AutoCloseable {
             common.put("QUARKUS_DATASOURCE_PASSWORD", "local");
             common.putAll(settings.serviceEnvironment());
 
+            int intakePort = Ports.orFree(settings.intakePort());
             int escalationPort = Ports.orFree(settings.escalationPort());
             Map<String, String> escalation = new HashMap<>(Map.of("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl("escalation"),
                     // Acknowledgement links point straight at the escalation service on this machine.
                     "ESCALATION_PUBLIC_BASE_URL", "http://127.0.0.1:" + escalationPort,
                     "ESCALATION_ACKNOWLEDGEMENT_SIGNING_KEY", localSigningKey(data),
-                    // The sample people sign in to the case API with the password "local".
-                    "ESCALATION_STAFF_ACCOUNTS_FILE", root.resolve("deploy/local/staff-accounts").toString()));
-            if (keycloak != null) {
-                // The staff pages' sign-in, for when the escalation service has quarkus-oidc (issue 13).
-                escalation.putAll(Map.of("QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.issuerUrl(),
-                        "QUARKUS_OIDC_CLIENT_ID", SampleRealm.STAFF_CLIENT_ID,
-                        "QUARKUS_OIDC_CREDENTIALS_SECRET", SampleRealm.STAFF_CLIENT_SECRET));
-            }
+                    "ESCALATION_INTAKE_URL", "http://127.0.0.1:" + intakePort));
+            escalation.putAll(keycloak != null ? Map.of(
+                    // Staff sign in on Keycloak's page as the sample people (password "local"); the service reads
+                    // reports from intake with the services' client credentials.
+                    "QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.issuerUrl(),
+                    "QUARKUS_OIDC_CLIENT_ID", SampleRealm.STAFF_CLIENT_ID,
+                    "QUARKUS_OIDC_CREDENTIALS_SECRET", SampleRealm.STAFF_CLIENT_SECRET,
+                    "QUARKUS_OIDC_CLIENT_CLIENT_ID", SampleRealm.SERVICES_CLIENT_ID,
+                    "QUARKUS_OIDC_CLIENT_CREDENTIALS_SECRET", SampleRealm.SERVICES_CLIENT_SECRET)
+                    // Without an identity provider nobody can sign in: every staff page and API answers 401.
+                    : Map.of("QUARKUS_OIDC_AUTH_SERVER_URL", NO_IDENTITY_PROVIDER,
+                    "QUARKUS_OIDC_TENANT_ENABLED", "false", "QUARKUS_OIDC_API_TENANT_ENABLED", "false",
+                    "QUARKUS_OIDC_CLIENT_CLIENT_ENABLED", "false"));
             Map<String, Map<String, String>> environments = new LinkedHashMap<>();
             environments.put(INTAKE, environment(common, Map.of("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl("intake"))));
             environments.put(ESCALATION, environment(common, escalation));
@@ -155,7 +169,7 @@ public final class LocalStack implements AutoCloseable {
                     // The case page that messages link to is served by the escalation service.
                     "NOTIFICATION_PUBLIC_BASE_URL", "http://127.0.0.1:" + escalationPort)));
             Map<String, ServiceProcess> services = new LinkedHashMap<>();
-            services.put(INTAKE, service(root, data, INTAKE, Ports.orFree(settings.intakePort()), environments.get(INTAKE), INTAKE));
+            services.put(INTAKE, service(root, data, INTAKE, intakePort, environments.get(INTAKE), INTAKE));
             services.put(ESCALATION, service(root, data, ESCALATION, escalationPort, environments.get(ESCALATION), ESCALATION));
             services.put(NOTIFICATION, service(root, data, NOTIFICATION, Ports.orFree(settings.notificationPort()),
                     environments.get(NOTIFICATION), NOTIFICATION));
@@ -289,7 +303,7 @@ public final class LocalStack implements AutoCloseable {
 
                   Report form         %s
                   Report API          %s
-                  Staff cases         %s  (sign in as e.g. dsl, password "local")
+                  Staff workspace     %s  (sign in as e.g. dsl, password "local")
                   Local mailbox       %s  (emails and texts)
                   Sign-in (Keycloak)  %s  (the sample people, e.g. dsl, password "%s")
                   Keycloak admin      %s  (%s, password "%s")
@@ -306,7 +320,7 @@ public final class LocalStack implements AutoCloseable {
                 (System.nanoTime() - startedAt) / 1e9,
                 stack.service(INTAKE).url("/report"),
                 stack.service(INTAKE).url("/api/v1/reports"),
-                stack.service(ESCALATION).url("/api/v1/cases"),
+                stack.service(ESCALATION).url("/cases"),
                 stack.mailbox().webUrl(),
                 stack.keycloak().url("/realms/" + SampleRealm.NAME + "/account"), SampleRealm.PASSWORD,
                 stack.keycloak().url("/admin/"), KeycloakServer.ADMIN_USERNAME, KeycloakServer.ADMIN_PASSWORD,
