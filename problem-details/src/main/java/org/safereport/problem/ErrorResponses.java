@@ -14,8 +14,9 @@ import java.util.Set;
  * Adds to a service's OpenAPI document the error responses that come from the framework and
  * {@link ProblemMapper} rather than from a resource: every operation can answer 406 (an Accept header it
  * cannot meet), 414 (a request line longer than the server reads) and 500, one that takes a body 415 (a
- * Content-Type it does not read), and one that needs a sign-in 401 with the challenge. The HTTP layer
- * answers 401 and 414 before any resource runs, without a body; every other error response an operation
+ * Content-Type it does not read), and one that needs a sign-in 401 with the challenge and 403 (signed in,
+ * but not allowed: e.g. not in the people directory). The security layer answers 401 and 403 and the HTTP
+ * layer 414 before any resource runs, without a body; every other error response an operation
  * declares without a body has the {@link Problem} body, as {@code application/problem+json}, and a 429 or
  * 503 may say when to try again in {@code Retry-After}. Named by {@code mp.openapi.filter} in each
  * service's configuration.
@@ -23,8 +24,9 @@ import java.util.Set;
 public class ErrorResponses implements OASFilter {
 
     private static final String NOT_SIGNED_IN = "401";
+    private static final String NOT_ALLOWED = "403";
     private static final String URI_TOO_LONG = "414";
-    private static final Set<String> FROM_THE_HTTP_LAYER = Set.of(NOT_SIGNED_IN, URI_TOO_LONG);
+    private static final Set<String> FROM_THE_HTTP_LAYER = Set.of(NOT_SIGNED_IN, NOT_ALLOWED, URI_TOO_LONG);
 
     @Override
     public void filterOpenAPI(OpenAPI document) {
@@ -45,9 +47,11 @@ public class ErrorResponses implements OASFilter {
         }
         if (operation.getSecurity() != null && !operation.getSecurity().isEmpty()) {
             addIfMissing(responses, NOT_SIGNED_IN, OASFactory.createAPIResponse()
-                    .description("Not signed in, or the name or password is wrong")
+                    .description("Not signed in: no credentials, or wrong, expired or forged ones")
                     .addHeader("WWW-Authenticate", OASFactory.createHeader().required(true)
                             .description("The challenge").schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING))));
+            addIfMissing(responses, NOT_ALLOWED, OASFactory.createAPIResponse()
+                    .description("Signed in, but not allowed: e.g. someone the people directory does not know"));
         }
         addIfMissing(responses, URI_TOO_LONG, OASFactory.createAPIResponse()
                 .description("The request line is longer than the server reads"));

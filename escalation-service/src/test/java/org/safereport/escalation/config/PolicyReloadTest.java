@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.safereport.escalation.AdjustableClock;
 import org.safereport.escalation.CaseFixtures;
+import org.safereport.escalation.SignedIn;
 import org.safereport.escalation.deadlines.DeadlineEngine;
 import org.safereport.testing.KafkaTestResource;
 import org.safereport.testing.KafkaTopics;
@@ -136,6 +137,26 @@ class PolicyReloadTest {
 
             assertThat(CaseFixtures.summary(CaseFixtures.requests(reference, 2))).containsExactly("new-case dsl", "escalation chair");
             assertThat(CaseFixtures.timelineCount(reference, "REROUTED")).isEqualTo(1);
+        } finally {
+            Files.writeString(directory, text);
+            activePolicy.reload();
+        }
+    }
+
+    @Test
+    void someoneTheDirectoryNoLongerKnowsSeesNothingWhateverTheIdentityProviderSays() throws IOException {
+        SignedIn.as("team-leader").get("/api/v1/cases").then().statusCode(200);
+
+        // Ops give the team leader's entry another address: Keycloak still signs them in as team.leader@example.org.
+        Path directory = FilesOnDisk.FOLDER.resolve("directory.yaml");
+        String text = Files.readString(directory);
+        assertThat(text).containsOnlyOnce("email: team.leader@example.org");
+        Files.writeString(directory, text.replace("email: team.leader@example.org", "email: new.team.leader@example.org"));
+        try {
+            assertThat(activePolicy.reload()).isTrue();
+            SignedIn.as("team-leader").get("/api/v1/cases").then().statusCode(403);
+            SignedIn.as("team-leader").get("/cases").then().statusCode(403)
+                    .body(containsString("You are not in SafeReport"));
         } finally {
             Files.writeString(directory, text);
             activePolicy.reload();
