@@ -10,8 +10,14 @@ import org.safereport.testing.PostgresTestResource;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 
-/** Where no identity provider is configured (OIDC off), the internal API refuses everyone: it fails closed. */
+/**
+ * Where no identity provider is configured (OIDC off), the internal API refuses everyone: it fails closed.
+ * And it is not part of the public API's document.
+ */
 @QuarkusTest
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
@@ -24,5 +30,12 @@ class InternalApiWithoutIdentityProviderTest {
         given().get(path).then().statusCode(401);
         given().auth().oauth2("any-token").get(path).then().statusCode(401);
         given().get(path + "/evidence/" + UUID.randomUUID()).then().statusCode(401);
+    }
+
+    @Test
+    void theInternalApiIsNotInThePublicOpenApiDocument() {
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths.keySet()", not(hasItem(startsWith("/internal"))))
+                .body("paths.keySet()", hasItem("/api/v1/reports"));
     }
 }

@@ -37,6 +37,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 /** The internal API the escalation service reads reports through, with tokens from the real test Keycloak. */
 @QuarkusTest
@@ -205,7 +206,7 @@ class InternalReportApiTest {
     @Test
     void withoutAValidTokenTheAnswerIs401() {
         String path = "/internal/v1/reports/" + filed.reportId();
-        given().get(path).then().statusCode(401);
+        given().get(path).then().statusCode(401).header("WWW-Authenticate", startsWith("Bearer"));
         given().auth().oauth2("not-a-token").get(path).then().statusCode(401);
 
         String[] parts = servicesToken.split("\\.");
