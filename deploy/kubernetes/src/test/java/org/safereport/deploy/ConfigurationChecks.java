@@ -60,6 +60,8 @@ final class ConfigurationChecks {
             "JAVA_OPTS_APPEND", "JAVA_APP_JAR");
 
     private static final Pattern FILE_PARAMETER = Pattern.compile("[?&](sslrootcert|sslcert|sslkey)=([^&]+)");
+    /** Settings whose value starts with "/" but is a request path, not a file (an HTTP permission's paths). */
+    private static final Pattern REQUEST_PATH_SETTING = Pattern.compile("quarkus\\.http\\..*\\.paths?");
 
     private ConfigurationChecks() {
     }
@@ -162,7 +164,7 @@ final class ConfigurationChecks {
         }));
         Map<String, String> files = new LinkedHashMap<>();
         values.forEach((setting, value) -> {
-            if (value.startsWith("/")) {
+            if (value.startsWith("/") && !REQUEST_PATH_SETTING.matcher(setting).matches()) {
                 files.put(setting, value);
             }
             Matcher parameter = FILE_PARAMETER.matcher(value);

@@ -12,7 +12,8 @@ import java.util.TreeSet;
 /**
  * Every service pod is isolated in both directions (some NetworkPolicy selects it for Ingress and for
  * Egress), and reaches only the ports of the contract: DNS, Kafka, PostgreSQL, and for notification
- * its SMTP relay's port and HTTPS; each of those it needs is open.
+ * its SMTP relay's port and HTTPS; each of those it needs is open. intake admits escalation's pods, which
+ * call its internal API.
  */
 final class NetworkChecks {
 
@@ -34,7 +35,29 @@ final class NetworkChecks {
             }
             egress(rendering, deployment, problems);
         }
+        internalApiReachable(rendering, problems);
         return problems;
+    }
+
+    /** escalation-service reads reports through intake-service's internal API, so intake's pods must admit it. */
+    private static void internalApiReachable(Rendering rendering, List<String> problems) {
+        var intake = rendering.named(Deployment.class, SystemContract.INTAKE);
+        var escalation = rendering.named(Deployment.class, SystemContract.ESCALATION);
+        if (intake.isEmpty() || escalation.isEmpty()) {
+            return; // WorkloadChecks reports it.
+        }
+        var intakePods = intake.get().getSpec().getTemplate().getMetadata().getLabels();
+        var escalationPods = escalation.get().getSpec().getTemplate().getMetadata().getLabels();
+        boolean admitted = rendering.all(NetworkPolicy.class).stream()
+                .filter(policy -> policy.getSpec().getPolicyTypes().contains("Ingress"))
+                .filter(policy -> Labels.selects(policy.getSpec().getPodSelector(), intakePods))
+                .flatMap(policy -> policy.getSpec().getIngress().stream())
+                .flatMap(rule -> rule.getFrom().stream())
+                .anyMatch(peer -> peer.getNamespaceSelector() == null && Labels.selects(peer.getPodSelector(), escalationPods));
+        if (!admitted) {
+            problems.add("no NetworkPolicy admits escalation-service's pods to intake-service's, whose internal API"
+                    + " (/internal/v1/reports) escalation calls");
+        }
     }
 
     private static void egress(Rendering rendering, Deployment deployment, List<String> problems) {

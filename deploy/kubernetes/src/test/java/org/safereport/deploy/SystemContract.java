@@ -65,7 +65,8 @@ final class SystemContract {
 
     static final Map<String, List<Setting>> SETTINGS = Map.of(
             INTAKE, with(EVERY_SERVICE,
-                    new Setting("INTAKE_PUBLIC_BASE_URL", false)),
+                    new Setting("INTAKE_PUBLIC_BASE_URL", false),
+                    new Setting("QUARKUS_OIDC_AUTH_SERVER_URL", false)),
             ESCALATION, with(EVERY_SERVICE,
                     new Setting("ESCALATION_POLICY_FILE", false),
                     new Setting("ESCALATION_DIRECTORY_FILE", false),
@@ -120,14 +121,21 @@ final class SystemContract {
             INTAKE, List.of("/report", "/status", "/api/v1/reports"),
             ESCALATION, List.of("/ack", "/a", "/cases", "/sign-out", "/signed-out"));
 
-    /** Sample requests that must reach no service through the public Ingress. */
+    /** Sample requests that must reach no service through the public Ingress; /internal is intake's internal API. */
     static final List<String> PRIVATE_REQUESTS = List.of(
             "/q/health", "/q/health/ready", "/q/metrics", "/q/dev", "/api/v1/policy", "/api/v1/policy/explain",
-            "/api/v1/cases", "/api/v1/cases/SR-2026-0001", "/api", "/internal/v1/reports/0b1c2d3e-0000-4000-8000-000000000001");
+            "/api/v1/cases", "/api/v1/cases/SR-2026-0001", "/api", "/internal",
+            "/internal/v1/reports/3f2c6b1e-8a4d-4c1e-9b7a-2d5e6f708192",
+            "/internal/v1/reports/3f2c6b1e-8a4d-4c1e-9b7a-2d5e6f708192/evidence/0b7e3c1a-5d2f-4e8b-9a6c-1f2d3e4a5b6c");
 
-    /** Egress ports each service may use: DNS, Kafka's TLS listener, PostgreSQL; notification also SMTP and HTTPS. */
+    /**
+     * Egress ports each service may use: DNS, Kafka's TLS listener, PostgreSQL; notification also SMTP and
+     * HTTPS; intake HTTPS to the identity provider (its token signing keys); escalation HTTPS to the identity
+     * provider (keys, tokens, sign-in) and intake's HTTP port (the internal API).
+     */
     static final Set<Integer> EGRESS_EVERY_SERVICE = Set.of(53, 9093, 5432);
-    static final Map<String, Set<Integer>> EGRESS_OWN = Map.of(NOTIFICATION, Set.of(25, 465, 587, 443));
+    static final Map<String, Set<Integer>> EGRESS_OWN = Map.of(NOTIFICATION, Set.of(25, 465, 587, 443),
+            INTAKE, Set.of(443), ESCALATION, Set.of(443, 8080));
 
     /** The namespace of the ingress controller (README, Install: adapt it there and here together). */
     static final String INGRESS_CONTROLLER_NAMESPACE = "ingress-nginx";

@@ -157,8 +157,14 @@ public final class LocalStack implements AutoCloseable {
                     : Map.of("QUARKUS_OIDC_AUTH_SERVER_URL", NO_IDENTITY_PROVIDER,
                     "QUARKUS_OIDC_TENANT_ENABLED", "false", "QUARKUS_OIDC_API_TENANT_ENABLED", "false",
                     "QUARKUS_OIDC_CLIENT_CLIENT_ENABLED", "false"));
+            Map<String, String> intake = new HashMap<>(Map.of("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl("intake")));
+            if (keycloak != null) {
+                // The internal API's bearer tokens (the services client's), checked against the realm; without
+                // Keycloak the internal API stays off and answers 401.
+                intake.putAll(Map.of("QUARKUS_OIDC_TENANT_ENABLED", "true", "QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.issuerUrl()));
+            }
             Map<String, Map<String, String>> environments = new LinkedHashMap<>();
-            environments.put(INTAKE, environment(common, Map.of("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl("intake"))));
+            environments.put(INTAKE, environment(common, intake));
             environments.put(ESCALATION, environment(common, escalation));
             environments.put(NOTIFICATION, environment(common, Map.of("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl("notification"),
                     "QUARKUS_MAILER_HOST", "127.0.0.1",

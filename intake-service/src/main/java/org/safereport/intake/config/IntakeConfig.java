@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.List;
 
 @ConfigMapping(prefix = "intake")
 public interface IntakeConfig {
@@ -20,6 +21,8 @@ public interface IntakeConfig {
     @WithDefault("P1D")
     Duration idempotencyRetention();
 
+    InternalApi internalApi();
+
     interface RateLimit {
         /** How many reports and status look-ups one client may make per window. */
         @WithDefault("20")
@@ -27,5 +30,23 @@ public interface IntakeConfig {
 
         @WithDefault("PT10M")
         Duration window();
+    }
+
+    /** The API under /internal that the escalation service reads reports through (never routed from the internet). */
+    interface InternalApi {
+        /** The OAuth clients whose tokens may call it: the services' own client, never the staff pages'. */
+        @WithDefault("safereport-services")
+        List<String> allowedClients();
+
+        /**
+         * The token claim that names the client a token was issued to: {@code azp} for Keycloak and for
+         * Microsoft Entra ID v2 tokens ({@code appid} in its v1 tokens).
+         */
+        @WithDefault("azp")
+        String clientClaim();
+
+        /** How many thumbnails may be decoded at once: decoding an image is what costs heap. */
+        @WithDefault("2")
+        int concurrentThumbnails();
     }
 }

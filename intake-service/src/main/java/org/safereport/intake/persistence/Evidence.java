@@ -7,6 +7,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** An evidence file of a report, stored as PostgreSQL bytea. */
@@ -34,5 +35,15 @@ public class Evidence extends PanacheEntityBase {
 
     public static List<Evidence> ofReport(UUID reportId) {
         return list("reportId = ?1 order by position", reportId);
+    }
+
+    /** A report's files in order, without their bytes: the entity would load every file whole. */
+    public static List<EvidenceSummary> summariesOf(UUID reportId) {
+        return find("reportId = ?1 order by position", reportId).project(EvidenceSummary.class).list();
+    }
+
+    /** The file {@code evidenceId}, without its bytes, if it belongs to report {@code reportId}. */
+    public static Optional<EvidenceSummary> summaryOf(UUID reportId, UUID evidenceId) {
+        return find("id = ?1 and reportId = ?2", evidenceId, reportId).project(EvidenceSummary.class).firstResultOptional();
     }
 }

@@ -118,4 +118,10 @@ public class Report extends PanacheEntityBase {
     public static Optional<Report> findByReference(String reference) {
         return find("reference", reference).firstResultOptional();
     }
+
+    /** The reference alone, without loading the report. */
+    public static Optional<String> referenceOf(UUID id) {
+        return getEntityManager().createQuery("select reference from Report where id = ?1", String.class)
+                .setParameter(1, id).getResultStream().findFirst();
+    }
 }

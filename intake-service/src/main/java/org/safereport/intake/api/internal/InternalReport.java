@@ -1,0 +1,70 @@
+package org.safereport.intake.api.internal;
+
+import org.safereport.intake.domain.EvidenceType;
+import org.safereport.intake.domain.Platform;
+import org.safereport.intake.persistence.EvidenceSummary;
+import org.safereport.intake.persistence.Report;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A report as the reporter wrote it, for the staff workspace (through the escalation service, which decides
+ * who may see it). Everything the reporter was asked, nothing of the report's status, which escalation owns.
+ *
+ * @param platform where it happened in words: the form's label, or the reporter's own words for "somewhere else"
+ * @param reporter null when the report is anonymous (no contact details are kept then)
+ * @param subject  null when the reporter named nobody
+ */
+public record InternalReport(UUID reportId, String reference, String category, String categoryLabel,
+                             Instant submittedAt, String description, LocalDate occurredOn, String occurredTime,
+                             String platform, List<String> links, boolean youngPersonAtRisk, boolean anonymous,
+                             Reporter reporter, Subject subject, List<EvidenceItem> evidence) {
+
+    private static final DateTimeFormatter HOURS_AND_MINUTES = DateTimeFormatter.ofPattern("HH:mm");
+
+    public record Reporter(String name, String email, String phone) {
+    }
+
+    public record Subject(String name, String email) {
+    }
+
+    /**
+     * @param position from 1, in the order the reporter attached them
+     * @param fileName made here from the reference, never the name the file was sent with
+     * @param image    true when the thumbnail endpoint makes a thumbnail of it
+     */
+    public record EvidenceItem(UUID id, int position, String mediaType, int sizeBytes, String fileName, boolean image) {
+
+        static EvidenceItem of(String reference, EvidenceSummary summary) {
+            EvidenceType type = EvidenceType.ofMediaType(summary.mediaType()).orElseThrow(() ->
+                    new IllegalStateException("evidence " + summary.id() + " has a media type intake never stores"));
+            int position = summary.position() + 1; // stored from 0
+            return new EvidenceItem(summary.id(), position, summary.mediaType(), summary.sizeBytes(),
+                    type.fileName(reference, position), type.imageFormat() != null);
+        }
+    }
+
+    static InternalReport of(Report report, List<EvidenceSummary> evidence) {
+        return new InternalReport(report.id, report.reference, report.category, report.categoryLabel, report.submittedAt,
+                report.description, report.occurredOn,
+                report.occurredTime == null ? null : HOURS_AND_MINUTES.format(report.occurredTime),
+                platform(report),
+                report.links == null ? List.of() : Arrays.asList(report.links.split("\n")),
+                report.youngPersonAtRisk, report.anonymous,
+                report.anonymous ? null : new Reporter(report.reporterName, report.reporterEmail, report.reporterPhone),
+                report.subjectName == null && report.subjectEmail == null ? null : new Subject(report.subjectName, report.subjectEmail),
+                evidence.stream().map(file -> EvidenceItem.of(report.reference, file)).toList());
+    }
+
+    private static String platform(Report report) {
+        if (report.platform == null) {
+            return null;
+        }
+        return report.platform == Platform.OTHER && report.platformOther != null ? report.platformOther : report.platform.label();
+    }
+}

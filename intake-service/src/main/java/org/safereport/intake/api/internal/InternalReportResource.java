@@ -1,0 +1,110 @@
+package org.safereport.intake.api.internal;
+
+import io.vertx.core.http.HttpServerResponse;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import org.jboss.logging.Logger;
+import org.safereport.intake.domain.EvidenceType;
+import org.safereport.intake.persistence.Evidence;
+import org.safereport.intake.persistence.EvidenceContents;
+import org.safereport.intake.persistence.EvidenceSummary;
+import org.safereport.intake.persistence.Report;
+import org.safereport.problem.ProblemMapper;
+
+import java.io.InputStream;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Reports as the reporter wrote them, for the escalation service's staff workspace, which applies who may see
+ * what and writes the audit entry of each view. Guarded by {@link AllowedClientsPolicy}; never routed from
+ * the internet, and not in the public OpenAPI document. Logs at DEBUG only, and never what a report says.
+ */
+@Path("/internal/v1/reports")
+public class InternalReportResource {
+
+    /** Evidence is never shown by a browser as a page or a document: downloaded, and sandboxed if opened anyway. */
+    private static final String SANDBOX = "sandbox; default-src 'none'";
+    private static final int THUMBNAIL_RETRY_AFTER_SECONDS = 5;
+    private static final Logger LOG = Logger.getLogger(InternalReportResource.class);
+
+    private final EvidenceContents contents;
+    private final EvidenceThumbnails thumbnails;
+
+    InternalReportResource(EvidenceContents contents, EvidenceThumbnails thumbnails) {
+        this.contents = contents;
+        this.thumbnails = thumbnails;
+    }
+
+    @GET
+    @Path("{reportId}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public InternalReport report(@PathParam("reportId") UUID reportId) {
+        Report report = Report.<Report>findByIdOptional(reportId).orElseThrow(() -> new NotFoundException("No report " + reportId));
+        LOG.debugf("Internal API: report %s read", report.reference);
+        return InternalReport.of(report, Evidence.summariesOf(reportId));
+    }
+
+    /** The file as stored, streamed a slice at a time. */
+    @GET
+    @Path("{reportId}/evidence/{evidenceId}")
+    public Response evidence(@PathParam("reportId") UUID reportId, @PathParam("evidenceId") UUID evidenceId,
+                             @Context HttpServerResponse response) {
+        EvidenceSummary file = evidenceOf(reportId, evidenceId);
+        String fileName = InternalReport.EvidenceItem.of(Report.referenceOf(reportId).orElseThrow(), file).fileName();
+        LOG.debugf("Internal API: evidence %s (%s) downloaded", fileName, file.mediaType());
+        StreamingOutput body = output -> {
+            try (InputStream content = contents.open(evidenceId)) {
+                content.transferTo(output);
+            }
+        };
+        sandbox(response);
+        return Response.ok(body, file.mediaType())
+                .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"")
+                .header(HttpHeaders.CONTENT_LENGTH, file.sizeBytes())
+                .build();
+    }
+
+    /** A PNG of at most 480×480 that this service drew from the image; 404 for a document. */
+    @GET
+    @Path("{reportId}/evidence/{evidenceId}/thumbnail")
+    public Response thumbnail(@PathParam("reportId") UUID reportId, @PathParam("evidenceId") UUID evidenceId,
+                              @Context HttpServerResponse response) {
+        EvidenceSummary file = evidenceOf(reportId, evidenceId);
+        if (EvidenceType.ofMediaType(file.mediaType()).orElseThrow().imageFormat() == null) {
+            throw new NotFoundException("Evidence " + evidenceId + " is a document, which has no thumbnail");
+        }
+        LOG.debugf("Internal API: thumbnail of evidence %s asked for", evidenceId);
+        return thumbnails.of(evidenceId)
+                .map(png -> {
+                    sandbox(response);
+                    return Response.ok(png, "image/png").header("Content-Disposition", "inline").build();
+                })
+                .orElseGet(() -> Response.fromResponse(ProblemMapper.problem(503, "Service Unavailable",
+                                "Too many thumbnails are being made just now; try again in a few seconds.", List.of()))
+                        .header("Retry-After", THUMBNAIL_RETRY_AFTER_SECONDS).build());
+    }
+
+    private static EvidenceSummary evidenceOf(UUID reportId, UUID evidenceId) {
+        return Evidence.summaryOf(reportId, evidenceId).orElseThrow(() ->
+                new NotFoundException("Report " + reportId + " has no evidence " + evidenceId));
+    }
+
+    /**
+     * Set on the response itself, replacing the site-wide headers of application.properties: a second
+     * Content-Security-Policy beside theirs would not replace it, both would apply.
+     */
+    private static void sandbox(HttpServerResponse response) {
+        response.headers().set("Content-Security-Policy", SANDBOX)
+                .set("X-Content-Type-Options", "nosniff")
+                .set(HttpHeaders.CACHE_CONTROL, "no-store");
+    }
+}
