@@ -60,8 +60,11 @@ final class ConfigurationChecks {
             "JAVA_OPTS_APPEND", "JAVA_APP_JAR");
 
     private static final Pattern FILE_PARAMETER = Pattern.compile("[?&](sslrootcert|sslcert|sslkey)=([^&]+)");
-    /** Settings whose value starts with "/" but is a request path, not a file (an HTTP permission's paths). */
-    private static final Pattern REQUEST_PATH_SETTING = Pattern.compile("quarkus\\.http\\..*\\.paths?");
+    /**
+     * Settings whose value starts with "/" but is a request path, not a file: an HTTP permission's paths, and
+     * OIDC's (a tenant's paths, the sign-out path and the page after it).
+     */
+    private static final Pattern REQUEST_PATH_SETTING = Pattern.compile("quarkus\\.(http\\..*\\.paths?|oidc\\..*path(s)?)");
 
     private ConfigurationChecks() {
     }

@@ -173,7 +173,8 @@ final class ServiceSources {
             while (matcher.find()) {
                 String name = matcher.group(1);
                 if (matcher.group(2) == null && !PROVIDED_BY_QUARKUS.contains(name) && !productionConfig.containsKey(name)) {
-                    variables.add(name);
+                    // ${quarkus.oidc.client-id} is met by QUARKUS_OIDC_CLIENT_ID, as Quarkus reads it.
+                    variables.add(environmentName(name));
                 }
             }
         }

@@ -47,7 +47,7 @@ import java.util.UUID;
  * see is "not found", like one that does not exist. Every read of the report or its evidence, and every
  * action, goes on the case's audit trail.
  */
-@Path("/")
+@Path("/cases")
 @Produces(MediaType.TEXT_HTML)
 public class StaffPages {
 
@@ -92,19 +92,6 @@ public class StaffPages {
     }
 
     @GET
-    public Response home() {
-        return Response.seeOther(URI.create("/cases")).build();
-    }
-
-    @GET
-    @Path("signed-out")
-    public Response signedOut() {
-        return HtmlPages.page(200, staffMessage.data("title", "You have signed out")
-                .data("message", "You have signed out of SafeReport.").data("signIn", true).data("signedIn", false).render());
-    }
-
-    @GET
-    @Path("cases")
     @Authenticated
     public Response list(@QueryParam("state") String state, @QueryParam("category") String category,
                          @QueryParam("overdue") String overdue, @QueryParam("page") @DefaultValue("1") String page) {
@@ -160,14 +147,14 @@ public class StaffPages {
     }
 
     @GET
-    @Path("cases/{reference}")
+    @Path("{reference}")
     @Authenticated
     public Response show(@PathParam("reference") String reference, @QueryParam("done") String done) {
         return casePage(reference, done, Map.of(), Map.of());
     }
 
     @POST
-    @Path("cases/{reference}/acknowledge")
+    @Path("{reference}/acknowledge")
     @Authenticated
     public Response acknowledge(@PathParam("reference") String reference) {
         return act(reference, found -> {
@@ -177,7 +164,7 @@ public class StaffPages {
     }
 
     @POST
-    @Path("cases/{reference}/notes")
+    @Path("{reference}/notes")
     @Authenticated
     public Response addNote(@PathParam("reference") String reference, @FormParam("note") String note) {
         return act(reference, found -> {
@@ -191,7 +178,7 @@ public class StaffPages {
     }
 
     @POST
-    @Path("cases/{reference}/close")
+    @Path("{reference}/close")
     @Authenticated
     public Response close(@PathParam("reference") String reference, @FormParam("outcome") String outcome,
                           @FormParam("internalNote") String internalNote) {
@@ -216,7 +203,7 @@ public class StaffPages {
     }
 
     @POST
-    @Path("cases/{reference}/reopen")
+    @Path("{reference}/reopen")
     @Authenticated
     public Response reopen(@PathParam("reference") String reference) {
         return act(reference, found -> {
@@ -227,7 +214,7 @@ public class StaffPages {
 
     /** An evidence file as a download, never shown inline: the browser saves it and runs nothing in it. */
     @GET
-    @Path("cases/{reference}/evidence/{evidenceId}")
+    @Path("{reference}/evidence/{evidenceId}")
     @Authenticated
     public Response evidence(@PathParam("reference") String reference, @PathParam("evidenceId") String evidenceId) {
         return file(reference, evidenceId, AuditEntry.Action.DOWNLOADED_EVIDENCE);
@@ -235,7 +222,7 @@ public class StaffPages {
 
     /** A thumbnail intake re-encoded from an image: a PNG of its own making, whatever was uploaded. */
     @GET
-    @Path("cases/{reference}/evidence/{evidenceId}/thumbnail")
+    @Path("{reference}/evidence/{evidenceId}/thumbnail")
     @Authenticated
     public Response thumbnail(@PathParam("reference") String reference, @PathParam("evidenceId") String evidenceId) {
         return file(reference, evidenceId, AuditEntry.Action.VIEWED_EVIDENCE);

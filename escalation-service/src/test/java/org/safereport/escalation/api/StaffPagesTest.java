@@ -80,7 +80,6 @@ class StaffPagesTest {
                     .startsWith(KeycloakTestResource.server().issuerUrl() + "/protocol/openid-connect/auth?")
                     .contains("code_challenge_method=S256");
         }
-        given().redirects().follow(false).get("/").then().statusCode(303).header("Location", org.hamcrest.Matchers.endsWith("/cases"));
     }
 
     @Test
