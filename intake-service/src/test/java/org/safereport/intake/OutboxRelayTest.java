@@ -1,5 +1,8 @@
 package org.safereport.intake;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -40,6 +43,9 @@ class OutboxRelayTest {
     @Inject
     KafkaClientService kafkaClients;
 
+    @Inject
+    Tracer tracer;
+
     private static OutboxMessage stored(UUID eventId) {
         return QuarkusTransaction.requiringNew().call(() -> OutboxMessage.<OutboxMessage>find("eventId", eventId).firstResult());
     }
@@ -76,5 +82,26 @@ class OutboxRelayTest {
         } finally {
             QuarkusTransaction.requiringNew().run(() -> OutboxMessage.delete("eventId", refused));
         }
+    }
+
+    @Test
+    void anEventIsPublishedInTheTraceOfTheSpanThatStoredIt() {
+        UUID eventId = UUID.randomUUID();
+        Span storing = tracer.spanBuilder("storing a test event").startSpan();
+        try (Scope inSpan = storing.makeCurrent()) {
+            QuarkusTransaction.requiringNew().run(() ->
+                    outbox.add(TOPIC, "traced", eventId, "test.traced", Map.of("note", "an event stored in a span")));
+        } finally {
+            storing.end();
+        }
+
+        var published = KafkaTopics.awaitRecords(TOPIC, 1, record -> hasEventId(record.headers().lastHeader("event-id"), eventId),
+                Duration.ofSeconds(30));
+        Header traceparent = published.get(0).headers().lastHeader("traceparent");
+        assertThat(traceparent).as("the record's W3C trace context header").isNotNull();
+        // 00-<trace id>-<the relay's publish span, a child of the storing span>-<flags>
+        String[] fields = new String(traceparent.value(), StandardCharsets.UTF_8).split("-");
+        assertThat(fields[1]).isEqualTo(storing.getSpanContext().getTraceId());
+        assertThat(fields[2]).isNotEqualTo(storing.getSpanContext().getSpanId());
     }
 }

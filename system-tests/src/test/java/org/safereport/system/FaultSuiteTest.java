@@ -1,10 +1,6 @@
 package org.safereport.system;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,7 +34,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -408,23 +403,9 @@ class FaultSuiteTest {
     /** How many times each accepted report was published on reports.submitted.v1, reading the topic from its start. */
     private static Map<String, Integer> publications(List<Accepted> accepted) {
         Set<String> references = accepted.stream().map(Accepted::reference).collect(Collectors.toSet());
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka().bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "fault-suite-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         Map<String, Integer> counts = new HashMap<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of("reports.submitted.v1"));
-            long quietSince = System.nanoTime();
-            // Read until nothing new has come for five seconds.
-            while (System.nanoTime() - quietSince < Duration.ofSeconds(5).toNanos()) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    quietSince = System.nanoTime();
-                    Counts.referenceIn(record.value(), references).ifPresent(reference -> counts.merge(reference, 1, Integer::sum));
-                }
-            }
-        }
+        RunningSystem.readTopic(stack, "reports.submitted.v1", record ->
+                Counts.referenceIn(record.value(), references).ifPresent(reference -> counts.merge(reference, 1, Integer::sum)));
         return counts;
     }
 

@@ -6,13 +6,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import org.safereport.events.PublishedEvent;
+import org.safereport.messaging.tracing.TraceContext;
 
 import java.time.Clock;
 import java.util.UUID;
 
 /**
  * Stores an event to publish in the caller's transaction: the event exists if and only if the change
- * that caused it was committed. {@link OutboxRelay} publishes it once the transaction has committed.
+ * that caused it was committed. {@link OutboxRelay} publishes it once the transaction has committed, in the
+ * trace of the span that stored it (the request or the consumed event that caused it).
  */
 @ApplicationScoped
 public class Outbox {
@@ -46,6 +48,9 @@ public class Outbox {
         message.eventType = eventType;
         message.payload = toJson(event);
         message.createdAt = clock.instant();
+        TraceContext trace = TraceContext.current();
+        message.traceparent = trace.traceparent();
+        message.tracestate = trace.tracestate();
         message.persist();
         stored.fire(new OutboxMessageStored());
     }

@@ -40,4 +40,11 @@ public class OutboxMessage extends PanacheEntityBase {
 
     @Column(name = "published_at")
     public Instant publishedAt;
+
+    /** The W3C trace context of the span that stored the event; the relay publishes the event in that trace. */
+    @Column(name = "traceparent")
+    public String traceparent;
+
+    @Column(name = "tracestate")
+    public String tracestate;
 }

@@ -3,6 +3,7 @@ package org.safereport.messaging.outbox;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +18,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 import org.safereport.messaging.DrainLoop;
+import org.safereport.messaging.tracing.TraceContext;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +38,9 @@ import java.util.concurrent.TimeoutException;
  * crash or by a Kafka outage are published when Kafka is back. Rows are claimed with
  * {@code FOR UPDATE SKIP LOCKED}, so several replicas never publish the same row at the same time. Each
  * row the broker acknowledged is marked published; the others stay queued. A row published whose mark
- * was lost (a crash before the commit) is published again, which consumers absorb by event id.
+ * was lost (a crash before the commit) is published again, which consumers absorb by event id. Each record
+ * continues the trace its row was stored in: the connector's publish span is a child of that span, and
+ * writes its own W3C {@code traceparent} (and {@code tracestate}) header for the consumer to continue from.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -160,6 +164,7 @@ public class OutboxRelay {
                         .withTimestamp(message.createdAt.atZone(ZoneOffset.UTC))
                         .withDataContentType("application/json")
                         .build())
+                .addMetadata(TracingMetadata.withCurrent(new TraceContext(message.traceparent, message.tracestate).restore()))
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
                         .withTopic(message.topic)
                         .withKey(message.key)

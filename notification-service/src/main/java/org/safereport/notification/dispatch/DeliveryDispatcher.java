@@ -2,6 +2,12 @@ package org.safereport.notification.dispatch;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.quarkus.arc.All;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -14,6 +20,7 @@ import jakarta.persistence.LockModeType;
 import org.jboss.logging.Logger;
 import org.safereport.messaging.DrainLoop;
 import org.safereport.messaging.outbox.Outbox;
+import org.safereport.messaging.tracing.TraceContext;
 import org.safereport.notification.config.NotificationConfig;
 import org.safereport.notification.domain.AttemptOutcome;
 import org.safereport.notification.domain.Backoff;
@@ -54,7 +61,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * published if and only if it was recorded. When a round's sends went out but its transaction failed (the
  * database went away), their outcomes are kept and recorded before the next round, so that they are not
  * sent again. A delivery whose attempt was cut off by a crash is still due after the restart (sent again
- * with the same Message-ID), and a graceful stop lets the round in flight finish and be recorded.
+ * with the same Message-ID), and a graceful stop lets the round in flight finish and be recorded. Each
+ * attempt is a span in the trace its request arrived in, and its outcome's status event is published in it.
  */
 @ApplicationScoped
 public class DeliveryDispatcher {
@@ -68,6 +76,7 @@ public class DeliveryDispatcher {
     private final Outbox outbox;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final Tracer tracer;
     private final SecureRandom random = new SecureRandom();
     private final Map<Channel, DrainLoop> loops = new EnumMap<>(Channel.class);
     private final Map<Channel, NotificationConfig.Retries> settings = new EnumMap<>(Channel.class);
@@ -80,8 +89,9 @@ public class DeliveryDispatcher {
     }
 
     DeliveryDispatcher(@All List<ChannelSender> senders, EntityManager entityManager, ObjectMapper objectMapper,
-                       Outbox outbox, Clock clock, MeterRegistry meters, NotificationConfig config) {
+                       Outbox outbox, Clock clock, MeterRegistry meters, Tracer tracer, NotificationConfig config) {
         this.entityManager = entityManager;
+        this.tracer = tracer;
         this.objectMapper = objectMapper;
         this.outbox = outbox;
         this.clock = clock;
@@ -128,6 +138,7 @@ public class DeliveryDispatcher {
                 channelSettings.maxAttempts());
         recordLeftOver(channel, retries);
         List<Attempted> attempted = new ArrayList<>();
+        List<Span> spans = new ArrayList<>();
         try {
             return QuarkusTransaction.requiringNew().timeout(timeout).call(() -> {
                 List<Delivery> due = claimDue(channel, channelSettings.batchSize());
@@ -136,7 +147,10 @@ public class DeliveryDispatcher {
                     delivery.attempts++;
                     String storedRequest = delivery.request;
                     UUID deliveryId = delivery.id;
-                    attempts.add(sendingThreads.get(channel).submit(() -> attempt(sender, storedRequest, deliveryId)));
+                    Span span = startAttemptSpan(delivery);
+                    spans.add(span);
+                    attempts.add(sendingThreads.get(channel).submit(
+                            Context.root().with(span).wrap(() -> attempt(sender, storedRequest, deliveryId))));
                 }
                 for (int i = 0; i < due.size(); i++) {
                     Delivery delivery = due.get(i);
@@ -144,7 +158,13 @@ public class DeliveryDispatcher {
                     count(channel, attempted.get(i).outcome());
                 }
                 for (int i = 0; i < due.size(); i++) {
-                    record(due.get(i), attempted.get(i).outcome(), retries);
+                    try (Scope statusInAttemptSpan = spans.get(i).makeCurrent()) {
+                        record(due.get(i), attempted.get(i).outcome(), retries);
+                    }
+                    if (attempted.get(i).outcome() instanceof AttemptOutcome.Failed failed) {
+                        // Only the kind: a failure's reason may quote an address.
+                        spans.get(i).setStatus(StatusCode.ERROR, failed.permanent() ? "failed for good" : "failed, to be retried");
+                    }
                 }
                 return due.size();
             });
@@ -157,7 +177,21 @@ public class DeliveryDispatcher {
                         attempted.size(), channel, e.toString());
             }
             throw e;
+        } finally {
+            spans.forEach(Span::end);
         }
+    }
+
+    /** An attempt's span, a child of the span the request was accepted in; it names the case, never the recipient. */
+    private Span startAttemptSpan(Delivery delivery) {
+        return tracer.spanBuilder(delivery.channel + " send")
+                .setSpanKind(SpanKind.CLIENT)
+                .setParent(new TraceContext(delivery.traceparent, delivery.tracestate).restore())
+                .setAttribute("safereport.channel", delivery.channel)
+                .setAttribute("safereport.delivery.id", delivery.id.toString())
+                .setAttribute("safereport.delivery.attempt", delivery.attempts)
+                .setAttribute("safereport.case.reference", delivery.caseReference)  // none for a policy review: left out
+                .startSpan();
     }
 
     /**

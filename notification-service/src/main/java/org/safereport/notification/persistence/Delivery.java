@@ -61,6 +61,13 @@ public class Delivery extends PanacheEntityBase {
     @Column(name = "provider_message_id")
     public String providerMessageId;
 
+    /** The W3C trace context of the request's consumer span: every attempt to send it is a span in that trace. */
+    @Column(name = "traceparent")
+    public String traceparent;
+
+    @Column(name = "tracestate")
+    public String tracestate;
+
     public static boolean exists(UUID requestId, String channel) {
         // A query of our own: Panache's count() makes Hibernate build its count query afresh on every call.
         return getEntityManager().createQuery(

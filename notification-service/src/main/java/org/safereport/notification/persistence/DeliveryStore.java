@@ -7,6 +7,7 @@ import org.jboss.logging.Logger;
 import org.safereport.events.notification.Channel;
 import org.safereport.notification.domain.DeliveryState;
 import org.safereport.events.notification.NotificationRequestedV1;
+import org.safereport.messaging.tracing.TraceContext;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -37,6 +38,7 @@ public class DeliveryStore {
     public void accept(NotificationRequestedV1 request, String requestJson) {
         Instant now = clock.instant();
         Set<Channel> added = EnumSet.noneOf(Channel.class);
+        TraceContext trace = TraceContext.current();
         for (Channel channel : new LinkedHashSet<>(request.channels())) {
             // The unique (request_id, channel) constraint is the guarantee; this check spares a failed insert.
             if (Delivery.exists(request.requestId(), channel.name())) {
@@ -52,6 +54,8 @@ public class DeliveryStore {
             delivery.state = DeliveryState.PENDING;
             delivery.nextAttemptAt = now;
             delivery.createdAt = now;
+            delivery.traceparent = trace.traceparent();
+            delivery.tracestate = trace.tracestate();
             delivery.persist();
             added.add(channel);
         }
