@@ -108,7 +108,7 @@ public final class LocalStack implements AutoCloseable {
         Path data = settings.dataDirectory().toAbsolutePath().normalize();
         List<AutoCloseable> started = new ArrayList<>();
         try {
-            // Started first and awaited last: it takes the longest, and nothing else waits for it.
+            // Started first, to start up while the rest does: it takes the longest. The services wait for it.
             KeycloakServer keycloak = null;
             if (settings.withKeycloak()) {
                 keycloak = KeycloakServer.create(KeycloakServer.distribution(root), data.resolve("keycloak"), SampleRealm.NAME,
@@ -151,12 +151,12 @@ public final class LocalStack implements AutoCloseable {
                     "QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.issuerUrl(),
                     "QUARKUS_OIDC_CLIENT_ID", SampleRealm.STAFF_CLIENT_ID,
                     "QUARKUS_OIDC_CREDENTIALS_SECRET", SampleRealm.STAFF_CLIENT_SECRET,
-                    "QUARKUS_OIDC_CLIENT_CLIENT_ID", SampleRealm.SERVICES_CLIENT_ID,
-                    "QUARKUS_OIDC_CLIENT_CREDENTIALS_SECRET", SampleRealm.SERVICES_CLIENT_SECRET)
+                    "ESCALATION_SERVICES_CLIENT_ID", SampleRealm.SERVICES_CLIENT_ID,
+                    "ESCALATION_SERVICES_CLIENT_SECRET", SampleRealm.SERVICES_CLIENT_SECRET)
                     // Without an identity provider nobody can sign in: every staff page and API answers 401.
                     : Map.of("QUARKUS_OIDC_AUTH_SERVER_URL", NO_IDENTITY_PROVIDER,
                     "QUARKUS_OIDC_TENANT_ENABLED", "false", "QUARKUS_OIDC_API_TENANT_ENABLED", "false",
-                    "QUARKUS_OIDC_CLIENT_CLIENT_ENABLED", "false"));
+                    "ESCALATION_SERVICES_CLIENT_ENABLED", "false", "ESCALATION_SERVICES_CLIENT_SECRET", "none"));
             Map<String, String> intake = new HashMap<>(Map.of("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl("intake")));
             if (keycloak != null) {
                 // The internal API's bearer tokens (the services client's), checked against the realm; without
@@ -174,6 +174,10 @@ public final class LocalStack implements AutoCloseable {
                     "NOTIFICATION_SMS_AUTH_TOKEN", SmsSink.AUTH_TOKEN, "NOTIFICATION_SMS_FROM", SmsSink.FROM,
                     // The case page that messages link to is served by the escalation service.
                     "NOTIFICATION_PUBLIC_BASE_URL", "http://127.0.0.1:" + escalationPort)));
+            if (keycloak != null) {
+                // The services ask it for its keys and endpoints as they start.
+                keycloak.awaitReady(KEYCLOAK_START_TIMEOUT);
+            }
             Map<String, ServiceProcess> services = new LinkedHashMap<>();
             services.put(INTAKE, service(root, data, INTAKE, intakePort, environments.get(INTAKE), INTAKE));
             services.put(ESCALATION, service(root, data, ESCALATION, escalationPort, environments.get(ESCALATION), ESCALATION));
@@ -185,9 +189,6 @@ public final class LocalStack implements AutoCloseable {
             }
             for (ServiceProcess service : services.values()) {
                 service.awaitReady(START_TIMEOUT);
-            }
-            if (keycloak != null) {
-                keycloak.awaitReady(KEYCLOAK_START_TIMEOUT);
             }
             return new LocalStack(postgres, kafka, mailbox, keycloak, services, root, data, environments);
         } catch (IOException | SQLException | RuntimeException e) {
