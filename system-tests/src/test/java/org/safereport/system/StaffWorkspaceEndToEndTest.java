@@ -85,6 +85,15 @@ class StaffWorkspaceEndToEndTest {
         chromium.assertAccessible("case");
         chromium.screenshots("staff-case");
 
+        chromium.tabTo("my-cases");
+        chromium.keys(Keys.ENTER);
+        assertThat(chromium.shown(By.tagName("h1"), "My cases")).isTrue();
+        assertThat(browser.findElements(By.cssSelector("#waiting a")).stream().map(a -> a.getText()).toList()).contains(reference);
+        chromium.assertAccessible("my cases");
+        chromium.screenshots("staff-my-cases");
+        browser.findElement(By.linkText(reference)).sendKeys(Keys.ENTER);
+        assertThat(chromium.shown(By.id("title"), reference)).isTrue();
+
         chromium.tabTo("acknowledge");
         chromium.keys(Keys.ENTER);
         assertThat(chromium.shown(By.id("done"), "You have this case")).isTrue();
@@ -101,12 +110,6 @@ class StaffWorkspaceEndToEndTest {
         chromium.keys(Keys.ENTER);
         assertThat(chromium.shown(By.id("done"), "The case is closed")).isTrue();
         chromium.assertAccessible("closed case");
-
-        browser.get(stack.service(LocalStack.ESCALATION).url("/cases"));
-        assertThat(chromium.shown(By.tagName("h1"), "My cases")).isTrue();
-        assertThat(browser.findElements(By.cssSelector("#cases a")).stream().map(a -> a.getText()).toList()).contains(reference);
-        chromium.assertAccessible("my cases");
-        chromium.screenshots("staff-my-cases");
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             browser.get(stack.service(LocalStack.INTAKE).url("/status"));

@@ -76,7 +76,7 @@ public class CaseViewsForPeople {
             boolean waiting = chain.map(track -> track.state == TrackState.NOTIFIED || track.state == TrackState.OVERDUE).orElse(false);
             return new Row(escalationCase.reference, categoryLabel(escalationCase.routedCategory), CaseStates.label(escalationCase.state),
                     record.isOverdue(clock.instant()), escalationCase.state == CaseState.CLOSED, times.brief(escalationCase.submittedAt),
-                    currentRole(record, chain).orElse(""),
+                    escalationCase.state == CaseState.CLOSED ? "" : currentRole(record, chain).orElse(""),
                     waiting ? times.describe(chain.get().nextDueAt) : "");
         }).toList();
     }

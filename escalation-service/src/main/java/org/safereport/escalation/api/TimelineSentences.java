@@ -28,6 +28,8 @@ final class TimelineSentences {
     private static final Pattern STEP = Pattern.compile("\\b(category|safeguarding) step (\\d+)");
     private static final Pattern CHAIN = Pattern.compile("^(category|safeguarding): ");
     private static final Pattern STATE_CHANGE = Pattern.compile("^([A-Z]+) -> ([A-Z]+)$");
+    /** A delivery outcome: "category step 0: new-case to dsl by EMAIL sent". */
+    private static final Pattern DELIVERY = Pattern.compile(": ([a-z-]+) to (\\S+) by (EMAIL|SMS) ");
 
     private final Directory directory;
 
@@ -48,7 +50,10 @@ final class TimelineSentences {
             return "The case went from \u201c" + CaseStates.label(CaseState.valueOf(state.group(1))) + "\u201d to \u201c"
                     + CaseStates.label(CaseState.valueOf(state.group(2))) + "\u201d.";
         }
-        String text = STEP_TO_STEP.matcher(entry.detail).replaceAll(match -> chain(match.group(1)) + ": from step "
+        String detail = "DELIVERY".equals(entry.kind) ? DELIVERY.matcher(entry.detail).replaceFirst(match -> ": the "
+                + match.group(1).replace('-', ' ') + " message to " + match.group(2) + " by " + match.group(3) + " was ")
+                .replace(" was failed for good", " failed for good") : entry.detail;
+        String text = STEP_TO_STEP.matcher(detail).replaceAll(match -> chain(match.group(1)) + ": from step "
                 + (Integer.parseInt(match.group(2)) + 1) + " to step " + (Integer.parseInt(match.group(3)) + 1));
         text = STEP.matcher(text).replaceAll(match -> chain(match.group(1)) + ", step " + (Integer.parseInt(match.group(2)) + 1));
         text = CHAIN.matcher(text).replaceAll(match -> chain(match.group(1)) + ": ");

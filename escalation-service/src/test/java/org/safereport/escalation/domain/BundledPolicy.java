@@ -8,12 +8,12 @@ import java.io.UncheckedIOException;
 import java.util.Objects;
 
 /** The policy and sample directory the service ships, loaded as the service loads them. */
-final class BundledPolicy {
+public final class BundledPolicy {
 
     private BundledPolicy() {
     }
 
-    static PolicyFiles.Loaded load() {
+    public static PolicyFiles.Loaded load() {
         return PolicyFiles.load("routing-policy.yaml", read("policy/routing-policy.yaml"),
                 "directory.yaml", read("policy/directory.yaml"));
     }
