@@ -11,12 +11,17 @@ import org.safereport.local.LocalStack;
 import org.safereport.local.MailSandbox;
 import org.safereport.local.SampleRealm;
 import org.safereport.testing.HeadlessChromium;
+import org.safereport.testing.KeycloakTokens;
 
 import javax.imageio.ImageIO;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -84,6 +89,7 @@ class StaffWorkspaceEndToEndTest {
                 "const image = document.querySelector('#evidence img'); return image && image.complete ? image.naturalWidth : 0") > 0);
         chromium.assertAccessible("case");
         chromium.screenshots("staff-case");
+        theEvidenceIsADownloadThatRunsNothing(browser.findElement(By.cssSelector("#evidence a[download]")).getAttribute("href"));
 
         chromium.tabTo("my-cases");
         chromium.keys(Keys.ENTER);
@@ -132,6 +138,22 @@ class StaffWorkspaceEndToEndTest {
                 .anyMatch(row -> row.contains("Riley Carrow") && row.contains("Added note"))
                 .anyMatch(row -> row.contains("Riley Carrow") && row.contains("Closed"));
         chromium.assertAccessible("case with its audit");
+    }
+
+    /** Saved, never shown inline: what a browser gets for the download link, with the DSL's own token. */
+    private static void theEvidenceIsADownloadThatRunsNothing(String url) throws Exception {
+        String token = KeycloakTokens.staffAccessToken(stack.keycloak().issuerUrl(), "dsl");
+        HttpResponse<byte[]> file = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(file.statusCode()).isEqualTo(200);
+        assertThat(file.headers().firstValue("Content-Type")).hasValue("image/png");
+        assertThat(file.headers().firstValue("Content-Disposition")).hasValueSatisfying(value -> assertThat(value).startsWith("attachment"));
+        assertThat(file.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(file.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(value -> assertThat(value).contains("sandbox"));
+        assertThat(ImageIO.read(new java.io.ByteArrayInputStream(file.body())).getWidth()).isEqualTo(360);
+        HttpResponse<byte[]> signedOut = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(signedOut.statusCode()).as("without a sign-in, the provider's sign-in page instead").isEqualTo(302);
     }
 
     /** The reporter's side, on the form with the keyboard; returns the reference and the receipt code. */

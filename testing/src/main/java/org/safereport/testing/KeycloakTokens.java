@@ -44,7 +44,7 @@ public final class KeycloakTokens {
 
     /** An access token of the {@value SampleRealm#SERVICES_CLIENT_ID} client, by client credentials. */
     public static String servicesAccessToken() {
-        return tokens(HttpClient.newHttpClient(), Map.of("grant_type", "client_credentials",
+        return tokens(HttpClient.newHttpClient(), issuer(), Map.of("grant_type", "client_credentials",
                 "client_id", SampleRealm.SERVICES_CLIENT_ID, "client_secret", SampleRealm.SERVICES_CLIENT_SECRET))
                 .path("access_token").asText();
     }
@@ -54,14 +54,23 @@ public final class KeycloakTokens {
         return staffSignIn(username).path("access_token").asText();
     }
 
+    /** The same from the Keycloak whose realm is at {@code issuer}, e.g. the local stack's. */
+    public static String staffAccessToken(String issuer, String username) {
+        return staffSignIn(issuer, username).path("access_token").asText();
+    }
+
     /**
      * The token response (access, ID and refresh tokens) after {@code username} signs in with the password
      * {@value SampleRealm#PASSWORD} on Keycloak's login page.
      */
     public static JsonNode staffSignIn(String username) {
+        return staffSignIn(issuer(), username);
+    }
+
+    private static JsonNode staffSignIn(String issuer, String username) {
         HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
         String verifier = base64Url(randomBytes());
-        HttpResponse<String> loginPage = send(browser, HttpRequest.newBuilder(URI.create(issuer() + "/protocol/openid-connect/auth?"
+        HttpResponse<String> loginPage = send(browser, HttpRequest.newBuilder(URI.create(issuer + "/protocol/openid-connect/auth?"
                 + form(Map.of("client_id", SampleRealm.STAFF_CLIENT_ID, "response_type", "code", "scope", "openid",
                 "redirect_uri", REDIRECT_URI, "state", "test-state", "code_challenge", challenge(verifier),
                 "code_challenge_method", "S256")))));
@@ -78,7 +87,7 @@ public final class KeycloakTokens {
         if (!location.startsWith(REDIRECT_URI + "?")) {
             throw new IllegalStateException("no redirect after signing in as " + username + " (page: " + signedIn.body() + ")");
         }
-        return tokens(browser, Map.of("grant_type", "authorization_code", "code", query(URI.create(location)).get("code"),
+        return tokens(browser, issuer, Map.of("grant_type", "authorization_code", "code", query(URI.create(location)).get("code"),
                 "redirect_uri", REDIRECT_URI, "code_verifier", verifier,
                 "client_id", SampleRealm.STAFF_CLIENT_ID, "client_secret", SampleRealm.STAFF_CLIENT_SECRET));
     }
@@ -96,8 +105,8 @@ public final class KeycloakTokens {
         return KeycloakTestResource.server().issuerUrl();
     }
 
-    private static JsonNode tokens(HttpClient client, Map<String, String> grant) {
-        HttpResponse<String> response = send(client, post(issuer() + "/protocol/openid-connect/token", grant));
+    private static JsonNode tokens(HttpClient client, String issuer, Map<String, String> grant) {
+        HttpResponse<String> response = send(client, post(issuer + "/protocol/openid-connect/token", grant));
         if (response.statusCode() != 200) {
             throw new IllegalStateException("Keycloak refused the " + grant.get("grant_type") + " grant ("
                     + response.statusCode() + "): " + response.body());
