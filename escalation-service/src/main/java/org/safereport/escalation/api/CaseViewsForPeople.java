@@ -18,6 +18,7 @@ import org.safereport.escalation.persistence.EscalationCase;
 
 import java.time.Clock;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -28,6 +29,8 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class CaseViewsForPeople {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
 
     private final ActivePolicy activePolicy;
     private final Clock clock;
@@ -169,7 +172,7 @@ public class CaseViewsForPeople {
     /** When and where, as the reporter said. */
     private static String reporterWhen(ReportContent report) {
         String day = report.occurredOn() == null ? null
-                : report.occurredOn().format(java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK));
+                : report.occurredOn().format(DAY);
         if (day == null) {
             return report.occurredTime() == null ? "Not given" : "At " + report.occurredTime();
         }

@@ -31,14 +31,18 @@ import org.safereport.escalation.domain.directory.Person;
 import org.safereport.escalation.persistence.AuditEntry;
 import org.safereport.escalation.persistence.CaseQueries;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * The staff workspace: "My cases", and a case's page with the report as the reporter wrote it, its evidence,
@@ -127,18 +131,13 @@ public class StaffPages {
     /** The filters as given, to show them again in the form and in the paging links. */
     public record Filter(String state, String category, String overdue) {
 
+        /** The filters given, as "&name=value" parts to follow a page number. */
         public String query() {
-            StringBuilder query = new StringBuilder();
-            if (state != null && !state.isBlank()) {
-                query.append("&state=").append(java.net.URLEncoder.encode(state, java.nio.charset.StandardCharsets.UTF_8));
-            }
-            if (category != null && !category.isBlank()) {
-                query.append("&category=").append(java.net.URLEncoder.encode(category, java.nio.charset.StandardCharsets.UTF_8));
-            }
-            if (overdue != null && !overdue.isBlank()) {
-                query.append("&overdue=").append(java.net.URLEncoder.encode(overdue, java.nio.charset.StandardCharsets.UTF_8));
-            }
-            return query.toString();
+            return parameter("state", state) + parameter("category", category) + parameter("overdue", overdue);
+        }
+
+        private static String parameter(String name, String value) {
+            return value == null || value.isBlank() ? "" : "&" + name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8);
         }
     }
 
@@ -313,7 +312,7 @@ public class StaffPages {
         return HtmlPages.page(errors.isEmpty() ? 200 : 400, page.render());
     }
 
-    private Response act(String reference, java.util.function.Function<CaseQueries.CaseHistory, Response> action) {
+    private Response act(String reference, Function<CaseQueries.CaseHistory, Response> action) {
         Optional<Person> viewer = viewer();
         if (viewer.isEmpty()) {
             return notInDirectory();
@@ -327,7 +326,7 @@ public class StaffPages {
 
     private static Response done(String reference, String what) {
         // After a change, a GET of the page: reloading it does not post the form again.
-        return Response.seeOther(URI.create("/cases/" + java.net.URLEncoder.encode(reference, java.nio.charset.StandardCharsets.UTF_8)
+        return Response.seeOther(URI.create("/cases/" + URLEncoder.encode(reference, StandardCharsets.UTF_8)
                 + "?done=" + what)).build();
     }
 
@@ -365,7 +364,7 @@ public class StaffPages {
         return null;
     }
 
-    private static <T> Optional<T> parse(String value, String field, Map<String, String> errors, java.util.function.Function<String, T> parser) {
+    private static <T> Optional<T> parse(String value, String field, Map<String, String> errors, Function<String, T> parser) {
         if (value == null || value.isBlank()) {
             return Optional.empty();
         }
@@ -388,7 +387,7 @@ public class StaffPages {
     private static void closeQuietly(InputStream in) {
         try {
             in.close();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             // Nothing more to read from it either way.
         }
     }

@@ -21,6 +21,7 @@ import org.safereport.testing.KafkaTestResource;
 import org.safereport.testing.KeycloakTestResource;
 import org.safereport.testing.PostgresTestResource;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -99,10 +100,10 @@ class StaffPagesTest {
     @Test
     void myCasesShowsWhatWaitsForMeThenAFullPageOfWhatIMaySee() {
         // Later than every case other tests opened, so that these two are the DSL's newest.
-        clock.advance(java.time.Duration.ofMinutes(1));
+        clock.advance(Duration.ofMinutes(1));
         List<String> safeguarding = List.of(fileReport("SAFEGUARDING_CONCERN", null), fileReport("SAFEGUARDING_CONCERN", null));
         // Newer cases the DSL may not see: with visibility applied after the limit, they would crowd the page out.
-        clock.advance(java.time.Duration.ofMinutes(1));
+        clock.advance(Duration.ofMinutes(1));
         for (int i = 0; i < 4; i++) {
             fileReport("GRIEVANCE", null);
         }
