@@ -20,6 +20,7 @@ import org.safereport.notification.support.SmsProviderTestResource;
 import org.safereport.notification.support.StatusEvents;
 import org.safereport.testing.KafkaTestResource;
 import org.safereport.testing.PostgresTestResource;
+import org.safereport.testing.RawTables;
 import org.safereport.testing.SmtpTestResource;
 
 import java.net.URLDecoder;
@@ -33,6 +34,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -219,6 +221,28 @@ class SmsDeliveryTest {
         Delivery delivery = Deliveries.ofRequest(request.requestId(), "SMS");
         assertThat(delivery.state).isEqualTo(DeliveryState.FAILED_PERMANENT);
         assertThat(delivery.lastError).doesNotContain("900204");
+        assertThat(delivery.request).as("the request, once nothing more will be tried").isNull();
+    }
+
+    @Test
+    void deliveriesThatEndedKeepNoLinkShortCodeOrNumberAtRest() throws SQLException {
+        String number = "+447700900208";
+        String token = "bGluay1oYXNoZXMtdGVzdA." + UUID.randomUUID();
+        String code = "k7m2p9q4r8s3t6";
+        Requests request = Requests.newCase("SM-SMS8-REST").channels("EMAIL", "SMS")
+                .acknowledgementLink("https://safereport.example.org/ack/" + token)
+                .data("shortAcknowledgementLink", "https://safereport.example.org/a/" + code)
+                .recipient("Riley Carrow", "dsl@example.org", number).send();
+
+        StatusEvents.await(request.requestId(), 2, StatusEvents.sent(), TIMEOUT);
+        assertThat(form(textsTo(number).get(0)).get("Body")).endsWith("/a/" + code);
+        assertThat(org.safereport.notification.support.Mails.about(SmtpTestResource.greenMail(), "SM-SMS8-REST")).hasSize(1);
+        // The status events' outbox rows too: read once the relay has marked them published.
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            assertThat(RawTables.rowsContaining(dataSource, token)).as("rows holding the signed token").isEmpty();
+            assertThat(RawTables.rowsContaining(dataSource, code)).as("rows holding the short code").isEmpty();
+            assertThat(RawTables.rowsContaining(dataSource, number)).as("rows holding the mobile number").isEmpty();
+        });
     }
 
     @Test
