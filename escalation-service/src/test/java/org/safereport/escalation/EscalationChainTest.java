@@ -1,6 +1,7 @@
 package org.safereport.escalation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -16,6 +17,7 @@ import org.safereport.escalation.persistence.CaseStep;
 import org.safereport.testing.KafkaTestResource;
 import org.safereport.testing.KafkaTopics;
 import org.safereport.testing.PostgresTestResource;
+import org.safereport.testing.RawTables;
 
 import java.net.URI;
 import java.time.Duration;
@@ -52,6 +54,9 @@ class EscalationChainTest {
 
     @Inject
     CaseGauges gauges;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     private String fileReport(String category, boolean youngPersonAtRisk) {
         return CaseFixtures.fileReport(clock.instant(), category, youngPersonAtRisk);
@@ -164,6 +169,26 @@ class EscalationChainTest {
         given().when().get(URI.create(shortLink).getPath()).then().statusCode(200).body(containsString("I've got this"));
         given().when().get("/a/notacode22").then().statusCode(404);
         given().urlEncodingEnabled(false).when().get("/a/%00").then().statusCode(404).body(containsString("not valid"));
+    }
+
+    @Test
+    void aCasesSignedLinksAndShortCodesAreStoredNowhereInClearAndStillAcknowledge() {
+        String reference = fileReport("SAFEGUARDING_CONCERN", false);
+        JsonNode request = requests(reference, 1).get(0);
+        String ackPath = ackPath(request);
+        String shortPath = URI.create(request.get("data").get("shortAcknowledgementLink").asText()).getPath();
+        String token = ackPath.substring("/ack/".length());
+        String code = shortPath.substring("/a/".length());
+
+        // The request's outbox row too: read once the relay has marked it published.
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertThat(RawTables.rowsContaining(dataSource, token)).as("rows holding the signed token").isEmpty();
+            assertThat(RawTables.rowsContaining(dataSource, code)).as("rows holding the short code").isEmpty();
+        });
+        given().redirects().follow(false).when().get(shortPath).then().statusCode(303)
+                .header("Location", org.hamcrest.Matchers.endsWith(ackPath));
+        FormPost.from(given(), ackPath).post(given(), ackPath).then().statusCode(200).body(containsString("this case is yours"));
+        assertThat(state(reference)).isEqualTo(CaseState.ACKNOWLEDGED);
     }
 
     @Test

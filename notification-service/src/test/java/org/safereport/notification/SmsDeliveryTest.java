@@ -20,6 +20,7 @@ import org.safereport.notification.support.SmsProviderTestResource;
 import org.safereport.notification.support.StatusEvents;
 import org.safereport.testing.KafkaTestResource;
 import org.safereport.testing.PostgresTestResource;
+import org.safereport.testing.RawTables;
 import org.safereport.testing.SmtpTestResource;
 
 import java.net.URLDecoder;
@@ -33,6 +34,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -89,7 +91,7 @@ class SmsDeliveryTest {
     }
 
     @Test
-    void urgentRequestIsTextedWithUrgencyReferenceAndLinkOnly() {
+    void urgentRequestIsTextedWithReferenceDeadlineAndLinkOnly() {
         String number = "+447700900201";
         Requests request = Requests.newCase("SM-SMS1-OK01").channels("SMS")
                 .acknowledgementLink("https://safereport.example.org/ack/Ab3").recipient("Riley Carrow", "dsl@example.org", number)
@@ -102,10 +104,11 @@ class SmsDeliveryTest {
         Map<String, String> form = form(texts.get(0));
         assertThat(form).containsEntry("To", number).containsEntry("From", SmsProviderTestResource.FROM);
         String body = form.get("Body");
-        assertThat(body).isEqualTo("SafeReport [Urgent - safeguarding]: report SM-SMS1-OK01 needs your response within 1 hour."
-                + " Acknowledge: https://safereport.example.org/ack/Ab3");
+        assertThat(body).isEqualTo("SafeReport: report SM-SMS1-OK01 needs your response within 1 hour."
+                + " Open: https://safereport.example.org/ack/Ab3");
         assertThat(Gsm7.septets(body).orElseThrow()).isLessThanOrEqualTo(160);
-        assertThat(body).doesNotContain("Riley", "Carrow", "resident", "Advise");
+        // A locked phone's screen shows the text to whoever picks the phone up.
+        assertThat(body).doesNotContainIgnoringCase("safeguarding").doesNotContain("Urgent", "Riley", "Carrow", "resident", "Advise");
         String credentials = SmsProviderTestResource.ACCOUNT_SID + ":" + SmsProviderTestResource.AUTH_TOKEN;
         assertThat(texts.get(0).getHeader("Authorization"))
                 .isEqualTo("Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
@@ -169,7 +172,7 @@ class SmsDeliveryTest {
 
         StatusEvents.await(request.requestId(), 1, StatusEvents.sent(), TIMEOUT);
         String body = form(textsTo(number).get(0)).get("Body");
-        assertThat(body).contains("SM-SMS6-LONG", "Urgent - safeguarding", "in your email").doesNotContain("https://");
+        assertThat(body).contains("SM-SMS6-LONG", "in your email").doesNotContain("https://", "safeguarding");
         assertThat(Gsm7.septets(body).orElseThrow()).isLessThanOrEqualTo(160);
     }
 
@@ -218,6 +221,28 @@ class SmsDeliveryTest {
         Delivery delivery = Deliveries.ofRequest(request.requestId(), "SMS");
         assertThat(delivery.state).isEqualTo(DeliveryState.FAILED_PERMANENT);
         assertThat(delivery.lastError).doesNotContain("900204");
+        assertThat(delivery.request).as("the request, once nothing more will be tried").isNull();
+    }
+
+    @Test
+    void deliveriesThatEndedKeepNoLinkShortCodeOrNumberAtRest() throws SQLException {
+        String number = "+447700900208";
+        String token = "bGluay1oYXNoZXMtdGVzdA." + UUID.randomUUID();
+        String code = "k7m2p9q4r8s3t6";
+        Requests request = Requests.newCase("SM-SMS8-REST").channels("EMAIL", "SMS")
+                .acknowledgementLink("https://safereport.example.org/ack/" + token)
+                .data("shortAcknowledgementLink", "https://safereport.example.org/a/" + code)
+                .recipient("Riley Carrow", "dsl@example.org", number).send();
+
+        StatusEvents.await(request.requestId(), 2, StatusEvents.sent(), TIMEOUT);
+        assertThat(form(textsTo(number).get(0)).get("Body")).endsWith("/a/" + code);
+        assertThat(org.safereport.notification.support.Mails.about(SmtpTestResource.greenMail(), "SM-SMS8-REST")).hasSize(1);
+        // The status events' outbox rows too: read once the relay has marked them published.
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            assertThat(RawTables.rowsContaining(dataSource, token)).as("rows holding the signed token").isEmpty();
+            assertThat(RawTables.rowsContaining(dataSource, code)).as("rows holding the short code").isEmpty();
+            assertThat(RawTables.rowsContaining(dataSource, number)).as("rows holding the mobile number").isEmpty();
+        });
     }
 
     @Test

@@ -133,9 +133,49 @@ final class SystemContract {
      * HTTPS; intake HTTPS to the identity provider (its token signing keys); escalation HTTPS to the identity
      * provider (keys, tokens, sign-in) and intake's HTTP port (the internal API).
      */
-    static final Set<Integer> EGRESS_EVERY_SERVICE = Set.of(53, 9093, 5432);
+    static final Set<Integer> EGRESS_EVERY_SERVICE = Set.of(53, Operand.KAFKA.clientPort(), Operand.POSTGRESQL.clientPort());
     static final Map<String, Set<Integer>> EGRESS_OWN = Map.of(NOTIFICATION, Set.of(25, 465, 587, 443),
             INTAKE, Set.of(443), ESCALATION, Set.of(443, 8080));
+
+    /**
+     * The pods an operator runs for SafeReport, which the services connect to on {@code clientPort}; besides
+     * the services and each other, only their operator's namespace may connect to them (README, Prerequisites:
+     * adapt the namespaces there, in base/network-policies.yaml and here together).
+     */
+    enum Operand {
+        POSTGRESQL("CloudNativePG Cluster", 5432, "cnpg-system"),
+        KAFKA("Strimzi Kafka", 9093, "strimzi");
+
+        private final String kind;
+        private final int clientPort;
+        private final String operatorNamespace;
+
+        Operand(String kind, int clientPort, String operatorNamespace) {
+            this.kind = kind;
+            this.clientPort = clientPort;
+            this.operatorNamespace = operatorNamespace;
+        }
+
+        String kind() {
+            return kind;
+        }
+
+        int clientPort() {
+            return clientPort;
+        }
+
+        String operatorNamespace() {
+            return operatorNamespace;
+        }
+
+        /** The labels the operator gives the pods of its resource {@code name} (a PostgreSQL instance, a Kafka node). */
+        Map<String, String> podLabels(String name) {
+            return switch (this) {
+                case POSTGRESQL -> Map.of("cnpg.io/cluster", name, "cnpg.io/podRole", "instance");
+                case KAFKA -> Map.of("strimzi.io/cluster", name, "strimzi.io/kind", "Kafka", "strimzi.io/name", name + "-kafka");
+            };
+        }
+    }
 
     /** The namespace of the ingress controller (README, Install: adapt it there and here together). */
     static final String INGRESS_CONTROLLER_NAMESPACE = "ingress-nginx";

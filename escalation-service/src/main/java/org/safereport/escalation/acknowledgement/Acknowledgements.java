@@ -76,7 +76,7 @@ public class Acknowledgements {
     /** The signed token a text message's short code stands for, while it is valid. */
     @Transactional
     public Optional<String> tokenForShortCode(String code) {
-        return ShortLink.token(code, clock.instant());
+        return ShortLink.token(code, clock.instant()).map(token -> token.sign(config.acknowledgement().signingKeyBytes()));
     }
 
     /** Acknowledges the link's track; an already acknowledged track stays with whoever had it first. */

@@ -135,16 +135,15 @@ public class CaseNotifications {
         CategoryRule rule = policy.ruleFor(to.track().category);
         Deadline deadline = Deadline.parse(step.deadlineSpec);
         List<Channel> channels = Arrays.stream(step.channels.split(",")).map(Channel::valueOf).sorted().toList();
-        String token = new AcknowledgementToken(to.track().id, step.stepIndex, to.person().id(),
-                now.plus(config.acknowledgement().linkValidity())).sign(config.acknowledgement().signingKeyBytes());
+        AcknowledgementToken token = new AcknowledgementToken(to.track().id, step.stepIndex, to.person().id(),
+                now.plus(config.acknowledgement().linkValidity()));
         // The signed link does not fit a text message: the text carries a short code for it.
-        String shortLink = channels.contains(Channel.SMS)
-                ? publicBase() + "/a/" + ShortLink.create(token, now.plus(config.acknowledgement().linkValidity()))
-                : null;
+        String shortLink = channels.contains(Channel.SMS) ? publicBase() + "/a/" + ShortLink.create(token) : null;
         TemplateData data = new TemplateData.CaseNotice(rule.label(), rule.urgency(), step.role, deadline.describe(), dueAt,
                 policy.calendar().describe(dueAt), to.person().timeZone() == null ? null : to.person().timeZone().getId(),
                 rule.recipientAction(), shortLink);
-        publish(template, to, data, publicBase() + "/ack/" + token, channels, dueAt, now, caseOpenedNow);
+        publish(template, to, data, publicBase() + "/ack/" + token.sign(config.acknowledgement().signingKeyBytes()), channels,
+                dueAt, now, caseOpenedNow);
     }
 
     /** @param dueAt the deadline the message is about, which makes its request id unique */

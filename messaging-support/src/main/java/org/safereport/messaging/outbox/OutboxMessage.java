@@ -32,7 +32,7 @@ public class OutboxMessage extends PanacheEntityBase {
     @Column(name = "event_type", nullable = false)
     public String eventType;
 
-    @Column(nullable = false)
+    /** The event as published; {@code null} once published, since it may carry a link or an address. */
     public String payload;
 
     @Column(name = "created_at", nullable = false)

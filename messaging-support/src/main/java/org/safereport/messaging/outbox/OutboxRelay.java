@@ -41,6 +41,7 @@ import java.util.concurrent.TimeoutException;
  * was lost (a crash before the commit) is published again, which consumers absorb by event id. Each record
  * continues the trace its row was stored in: the connector's publish span is a child of that span, and
  * writes its own W3C {@code traceparent} (and {@code tracestate}) header for the consumer to continue from.
+ * A published row keeps no payload.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -109,6 +110,8 @@ public class OutboxRelay {
                 CompletableFuture<Void> acknowledgement = acknowledgements.get(i);
                 if (acknowledgement.isDone() && !acknowledgement.isCompletedExceptionally()) {
                     batch.get(i).publishedAt = now;
+                    // Kafka has it now; kept here, a link or an address in it would outlive its use.
+                    batch.get(i).payload = null;
                     published++;
                 }
             }

@@ -268,6 +268,7 @@ public class DeliveryDispatcher {
             delivery.sentAt = now;
             delivery.lastError = null;
             delivery.providerMessageId = sent.providerMessageId();
+            delivery.request = null;
             publish(delivery, NotificationStatusV1.Outcome.SENT, false, null, now);
             countDelivery(delivery, "sent");
             LOG.infof("%s for case %s sent (delivery %s, attempt %d)", delivery.channel, delivery.caseReference,
@@ -281,6 +282,7 @@ public class DeliveryDispatcher {
         delivery.lastError = decision.reason();
         publish(delivery, NotificationStatusV1.Outcome.FAILED, decision.isFinal(), decision.reason(), now);
         if (decision.isFinal()) {
+            delivery.request = null;
             countDelivery(delivery, "failed");
             LOG.errorf("%s for case %s failed for good after %d attempt(s) (delivery %s): %s", delivery.channel,
                     delivery.caseReference, delivery.attempts, delivery.id, decision.reason());

@@ -6,10 +6,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What a notification SMS says (rule 7): the urgency, the reference and the acknowledgement link, never a
- * name, a category or any other detail, since a text can be read on a locked phone's screen. The wordings
- * of each kind go from the fullest to the shortest; {@link SmsText} takes the first that fits one GSM-7
- * message. A link too long for any wording is left out, and the text points to the email instead.
+ * What a notification SMS says (rule 7): the reference, the response time and the acknowledgement link,
+ * never a name, a category, its urgency ("Urgent - safeguarding") or any other detail, since a locked
+ * phone's screen shows a text to whoever picks the phone up. The wordings of each kind go from the fullest
+ * to the shortest; {@link SmsText} takes the first that fits one GSM-7 message. A link too long for any
+ * wording is left out, and the text points to the email instead.
  */
 public final class SmsWording {
 
@@ -17,30 +18,27 @@ public final class SmsWording {
     }
 
     /**
-     * @param urgency the category's urgency, e.g. "Urgent - safeguarding", or ""
      * @param reference the case reference, or "" (a policy review)
      * @param within how long the recipient has to respond, e.g. "1 hour", or ""
      * @param link the absolute acknowledgement link, or ""
-     * @return the text, or empty when no wording fits (a reference or urgency of absurd length)
+     * @return the text, or empty when no wording fits (a reference of absurd length)
      */
-    public static Optional<String> text(Template template, String urgency, String reference, String within, String link) {
-        String prefix = urgency.isEmpty() ? "SafeReport: " : "SafeReport [" + urgency + "]: ";
+    public static Optional<String> text(Template template, String reference, String within, String link) {
         List<String> candidates = new ArrayList<>();
         switch (template) {
             case NEW_CASE, ESCALATION -> {
                 String lead = template == Template.ESCALATION ? "report " + reference + " has been passed to you"
                         : "report " + reference + " needs your response";
                 String by = within.isEmpty() ? "" : (template == Template.ESCALATION ? ", respond within " : " within ") + within;
-                addWithLink(candidates, prefix + lead + by + ".", link);
                 addWithLink(candidates, "SafeReport: " + lead + by + ".", link);
                 addWithLink(candidates, "SafeReport " + reference + ": please respond.", link);
             }
             case REMINDER -> {
-                addWithLink(candidates, prefix + "report " + reference + " is overdue and still needs a response.", link);
+                addWithLink(candidates, "SafeReport: report " + reference + " is overdue and still needs a response.", link);
                 addWithLink(candidates, "SafeReport: report " + reference + " is overdue.", link);
             }
             case UNREACHABLE -> {
-                candidates.add(prefix + "nobody could be reached about report " + reference
+                candidates.add("SafeReport: nobody could be reached about report " + reference
                         + ". You are the last resort: the details are in your email.");
                 candidates.add("SafeReport: nobody could be reached about report " + reference + ". See your email.");
             }
@@ -56,7 +54,7 @@ public final class SmsWording {
 
     private static void addWithLink(List<String> candidates, String text, String link) {
         if (!link.isEmpty()) {
-            candidates.add(text + " Acknowledge: " + link);
+            candidates.add(text + " Open: " + link);
             candidates.add(text + " " + link);
         }
         candidates.add(text + " The link to acknowledge is in your email.");

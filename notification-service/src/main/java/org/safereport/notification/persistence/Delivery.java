@@ -33,8 +33,10 @@ public class Delivery extends PanacheEntityBase {
     @Column(nullable = false)
     public String template;
 
-    /** The request as received, to render the message from at each attempt. */
-    @Column(nullable = false)
+    /**
+     * The request as received, to render the message from at each attempt; {@code null} once the delivery has
+     * ended, since it holds the recipient's address and number and a link that acknowledges for them.
+     */
     public String request;
 
     @Enumerated(EnumType.STRING)

@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-/** Sends a notification as one text message: urgency, reference and acknowledgement link only (rule 7). */
+/** Sends a notification as one text message: reference, response time and acknowledgement link only (rule 7). */
 @ApplicationScoped
 public class SmsSender implements ChannelSender {
 
@@ -52,7 +52,6 @@ public class SmsSender implements ChannelSender {
 
     Optional<String> text(NotificationRequestedV1 request) {
         TemplateData data = request.dataOrEmpty();
-        String urgency = data instanceof TemplateData.AboutACase aboutACase ? value(aboutACase.urgency()) : "";
         String within = "";
         String link = request.acknowledgementLink();
         if (data instanceof TemplateData.CaseNotice notice) {
@@ -60,7 +59,7 @@ public class SmsSender implements ChannelSender {
             // The escalation service's short form, when it sends one, fits a text where the signed link does not.
             link = notice.shortAcknowledgementLink() != null ? notice.shortAcknowledgementLink() : link;
         }
-        return SmsWording.text(request.template(), urgency, value(request.caseReference()), within,
+        return SmsWording.text(request.template(), value(request.caseReference()), within,
                 PublicLinks.absolute(config.publicBaseUrl(), link));
     }
 
