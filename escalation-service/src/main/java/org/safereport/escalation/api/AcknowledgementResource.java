@@ -41,7 +41,7 @@ public class AcknowledgementResource {
 
     @POST
     public Response acknowledge(@PathParam("token") String token) {
-        return page(acknowledgements.acknowledge(token, request.remoteAddress() == null ? null : request.remoteAddress().hostAddress()), true);
+        return page(acknowledgements.acknowledge(token, ClientAddress.of(request)), true);
     }
 
     Response page(Optional<Acknowledgements.Summary> summary, boolean afterButton) {

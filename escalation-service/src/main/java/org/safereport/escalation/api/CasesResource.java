@@ -125,16 +125,12 @@ public class CasesResource {
     @APIResponse(responseCode = "409", description = "The case is already closed")
     public CaseViews.CaseDetail close(@PathParam("id") UUID id, @Valid @NotNull CloseRequest body) {
         visibleHistory(id);
-        CaseClosing.Closing closed = closing.close(id, new AuditTrail.Actor(details.viewer(identity).id(), clientAddress()),
+        CaseClosing.Closing closed = closing.close(id, new AuditTrail.Actor(details.viewer(identity).id(), ClientAddress.of(request)),
                 body.outcome().strip(), body.internalNote());
         if (closed == CaseClosing.Closing.ALREADY_CLOSED) {
             throw new ClientErrorException("This case is already closed.", Response.Status.CONFLICT);
         }
         return details.detail(visibleHistory(id));
-    }
-
-    private String clientAddress() {
-        return request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
     }
 
     private CaseQueries.CaseHistory visibleHistory(UUID id) {

@@ -347,7 +347,7 @@ public class StaffPages {
     }
 
     private AuditTrail.Actor actor() {
-        return new AuditTrail.Actor(identity.getPrincipal().getName(), request.remoteAddress() == null ? null : request.remoteAddress().hostAddress());
+        return new AuditTrail.Actor(identity.getPrincipal().getName(), ClientAddress.of(request));
     }
 
     /** Why a text field cannot be kept, or null when it can. */
