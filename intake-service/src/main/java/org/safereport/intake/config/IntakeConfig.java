@@ -25,6 +25,8 @@ public interface IntakeConfig {
 
     Evidence evidence();
 
+    Receipt receipt();
+
     /** Decoding evidence is what costs heap: an image's pixels, whatever its size in bytes. */
     interface Evidence {
         /** The most pixels an image may have: 16 megapixels take 64 MB once decoded, more than a phone photo's 12. */
@@ -38,6 +40,12 @@ public interface IntakeConfig {
         /** How long a decode waits for its turn before the request is answered 503 with Retry-After. */
         @WithDefault("PT20S")
         Duration decodeWait();
+    }
+
+    /** The receipt email a reporter may ask for. */
+    interface Receipt {
+        /** The organisation's email domains: a receipt is sent only to an address at one of them. */
+        List<String> allowedDomains();
     }
 
     interface RateLimit {
