@@ -28,7 +28,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.List;
-import java.util.Random;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -73,7 +72,7 @@ class InternalReportApiTest {
         }
         if (filed == null) {
             byte[] image = photo(1600, 1000);
-            byte[] pdf = "%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+            byte[] pdf = TestData.pdf();
             String reference = fileWithEvidence(REPORT, List.of(image, pdf));
             filed = new Filed(reportIdOf(reference), reference, image, pdf);
         }
@@ -244,9 +243,7 @@ class InternalReportApiTest {
     /** Evidence of the largest size allowed streams through whole; the chunked reading is in EvidenceContents. */
     @Test
     void aFileOfTheLargestAllowedSizeDownloadsWhole() throws Exception {
-        byte[] largest = new byte[10 * 1024 * 1024];
-        new Random(20261127).nextBytes(largest);
-        System.arraycopy("%PDF-1.7".getBytes(StandardCharsets.US_ASCII), 0, largest, 0, 8);
+        byte[] largest = TestData.pdfOfSize(10 * 1024 * 1024);
         String reference = fileWithEvidence(TestData.report("POLICY_BREACH", "A member posted confidential information."),
                 List.of(largest));
         UUID reportId = reportIdOf(reference);

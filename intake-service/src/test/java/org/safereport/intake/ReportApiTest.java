@@ -191,7 +191,7 @@ class ReportApiTest {
     }
 
     @Test
-    void emailReceiptIsRequestedThroughTheOutboxWithoutTheReceiptCode() throws Exception {
+    void emailReceiptIsRequestedThroughTheOutboxWithoutTheReceiptCodeOrTheName() throws Exception {
         var response = given().contentType(ContentType.JSON).body("""
                         {"category": "PRESENTATION_DOUBT", "description": "Is my profile photo at the party acceptable?",
                          "reporter": {"name": "Jordan Example", "email": "jordan.example@example.org"}, "emailReceipt": true}
@@ -210,6 +210,8 @@ class ReportApiTest {
         assertThat(request.get("recipient").get("email").asText()).isEqualTo("jordan.example@example.org");
         assertThat(request.get("recipient").get("personId").isNull()).isTrue();
         assertThat(request.get("recipient").get("mobile").isNull()).isTrue();
+        assertThat(request.get("recipient").get("name").isNull()).as("a name anyone may type is not put in an email").isTrue();
+        assertThat(record.value()).doesNotContain("Jordan Example");
         assertThat(request.get("channels").get(0).asText()).isEqualTo("EMAIL");
         assertThat(request.get("priority").asText()).isEqualTo("NORMAL");
         assertThat(request.get("acknowledgementLink").isNull()).isTrue();
@@ -217,6 +219,41 @@ class ReportApiTest {
         assertThat(request.get("data").get("categoryLabel").asText()).isEqualTo("I am unsure whether my profile or a post is acceptable");
         assertThat(request.get("requestId").asText()).isNotBlank();
         assertThat(record.value()).doesNotContain(receiptCode);
+    }
+
+    @Test
+    void receiptIsEmailedOnlyToTheOrganisationsDomains() {
+        String description = "A receipt was asked for at an address outside the organisation.";
+        given().contentType(ContentType.JSON)
+                .body("{\"category\": \"GRIEVANCE\", \"description\": \"" + description + "\", \"emailReceipt\": true, "
+                        + "\"reporter\": {\"email\": \"someone@elsewhere.example.net\"}}")
+                .post("/api/v1/reports")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.find { it.field == 'emailReceipt' }.message",
+                        equalTo("a receipt can be emailed only to a work address at example.org"));
+        assertThat(QuarkusTransaction.requiringNew().call(() -> Report.count("description", description))).isZero();
+        // Without a receipt, the same address may still be given as the reporter's.
+        given().contentType(ContentType.JSON)
+                .body("{\"category\": \"GRIEVANCE\", \"description\": \"" + description + "\", "
+                        + "\"reporter\": {\"email\": \"someone@elsewhere.example.net\"}}")
+                .post("/api/v1/reports")
+                .then().statusCode(201);
+        // Domains are compared without regard to case.
+        given().contentType(ContentType.JSON)
+                .body("{\"category\": \"GRIEVANCE\", \"description\": \"" + description + "\", \"emailReceipt\": true, "
+                        + "\"reporter\": {\"email\": \"casey.example@EXAMPLE.org\"}}")
+                .post("/api/v1/reports")
+                .then().statusCode(201);
+    }
+
+    @Test
+    void answersWithAReceiptCodeOrAReportsStatusAreNeverStored() {
+        var filed = given().contentType(ContentType.JSON)
+                .body(TestData.report("GRIEVANCE", "An unfair decision was made about my leave."))
+                .post("/api/v1/reports")
+                .then().statusCode(201).header("Cache-Control", "no-store").extract();
+        given().header("Receipt-Code", (String) filed.path("receiptCode")).get("/api/v1/reports/" + filed.path("reference"))
+                .then().statusCode(200).header("Cache-Control", "no-store");
     }
 
     @Test

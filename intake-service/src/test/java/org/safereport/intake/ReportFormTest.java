@@ -77,11 +77,22 @@ class ReportFormTest {
                 .multiPart("reporter.email", "sam.example@example.org")
                 .multiPart("evidence", "story.png", TestData.png(null), "image/png")
                 .post("/report")
-                .then().statusCode(200).extract().asString();
+                .then().statusCode(200).header("Cache-Control", "no-store").extract().asString();
         assertThat(page).contains("Report sent", "Make no further contact. The Chief Executive will advise you.",
                 "the Chief Executive", "4 hours");
         assertThat(page).containsPattern("id=\"reference\" class=\"reference\">SM-[0-9A-Z]{4}-[0-9A-Z]{4}<");
         assertThat(page).containsPattern("id=\"receipt-code\">[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}<");
+    }
+
+    @Test
+    void statusPageOfAReportIsNeverStored() {
+        String[] filed = TestData.file(TestData.report("GRIEVANCE", "I feel my leave request was handled unfairly."));
+        postingFrom("/status")
+                .multiPart("reference", filed[0])
+                .multiPart("receiptCode", filed[1])
+                .post("/status")
+                .then().statusCode(200).header("Cache-Control", "no-store")
+                .body(containsString(filed[0]));
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.safereport.local.MailSandbox;
 import org.safereport.local.PostgresServer;
 import org.safereport.local.ServiceProcess;
 import org.safereport.local.SmsSink;
+import org.safereport.testing.Soak;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -66,8 +67,7 @@ class FaultSuiteTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern REFERENCE = Pattern.compile("SM-[0-9A-Z]{4}-[0-9A-Z]{4}");
-    /** {@code -Dsoak} (Maven sets it to "true"); the module's pom passes it on, "false" by default. */
-    private static final boolean SOAK = !"false".equals(System.getProperty("soak", "false"));
+    private static final boolean SOAK = Soak.on();
     private static final int MINIMUM_REPORTS = SOAK ? 10_000 : 300;
     private static final int REPORTS_PER_SECOND = SOAK ? 30 : 3;
     /** Steady flow between two faults, so that each fault starts from a system that has caught up. */

@@ -20,6 +20,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -89,8 +90,10 @@ public class OpenApiContract implements QuarkusTestBeforeEachCallback, Filter {
 
     private static OpenApiInteractionValidator served(URI origin) {
         try {
+            // A service that never answers fails the test that asked, rather than holding the build until CI gives up.
             HttpResponse<String> document = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(origin.resolve("/q/openapi?format=json")).build(), HttpResponse.BodyHandlers.ofString());
+                    HttpRequest.newBuilder(origin.resolve("/q/openapi?format=json")).timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (document.statusCode() != 200) {
                 throw new IllegalStateException(origin + "/q/openapi answered " + document.statusCode());
             }

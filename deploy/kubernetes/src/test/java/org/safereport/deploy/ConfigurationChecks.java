@@ -61,10 +61,11 @@ final class ConfigurationChecks {
 
     private static final Pattern FILE_PARAMETER = Pattern.compile("[?&](sslrootcert|sslcert|sslkey)=([^&]+)");
     /**
-     * Settings whose value starts with "/" but is a request path, not a file: an HTTP permission's paths, and
-     * OIDC's (a tenant's paths, the sign-out path and the page after it).
+     * Settings whose value starts with "/" but is a request path, not a file: an HTTP permission's paths, the
+     * request paths an HTTP filter matches (a regular expression), and OIDC's (a tenant's paths, the sign-out
+     * path and the page after it).
      */
-    private static final Pattern REQUEST_PATH_SETTING = Pattern.compile("quarkus\\.(http\\..*\\.paths?|oidc\\..*path(s)?)");
+    private static final Pattern REQUEST_PATH_SETTING = Pattern.compile("quarkus\\.(http\\..*\\.(paths?|matches)|oidc\\..*path(s)?)");
 
     private ConfigurationChecks() {
     }

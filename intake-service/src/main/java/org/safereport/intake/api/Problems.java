@@ -12,6 +12,9 @@ import java.util.List;
  */
 final class Problems {
 
+    /** Long enough for the decodes queued ahead of this one to have finished. */
+    private static final int BUSY_RETRY_AFTER_SECONDS = 30;
+
     private Problems() {
     }
 
@@ -29,7 +32,10 @@ final class Problems {
                     "Reports cannot be taken until the routing policy is known. Please try again in a minute.", List.of());
             case IDEMPOTENCY_KEY_REUSED -> ProblemMapper.fields(422, "Idempotency-Key reused", refused.errors());
             case TOO_LARGE -> ProblemMapper.fields(413, "A file is too large", refused.errors());
-            case UNSUPPORTED_FILE -> ProblemMapper.fields(415, "A file is not a PNG, JPEG or PDF", refused.errors());
+            case UNSUPPORTED_FILE -> ProblemMapper.fields(415, "A file is not a readable PNG, JPEG or PDF", refused.errors());
+            case UNSAFE_FILE -> ProblemMapper.fields(422, "A file could run something", refused.errors());
+            case BUSY -> Response.fromResponse(ProblemMapper.fields(503, "Busy", refused.errors()))
+                    .header("Retry-After", BUSY_RETRY_AFTER_SECONDS).build();
             case INVALID -> ProblemMapper.fields(400, "Some fields need correcting", refused.errors());
         };
     }

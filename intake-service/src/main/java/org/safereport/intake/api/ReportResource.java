@@ -45,11 +45,13 @@ public class ReportResource {
     private final ReportIntake intake;
     private final StatusLookup lookup;
     private final ObjectMapper objectMapper;
+    private final EvidenceUploads uploads;
 
-    ReportResource(ReportIntake intake, StatusLookup lookup, ObjectMapper objectMapper) {
+    ReportResource(ReportIntake intake, StatusLookup lookup, ObjectMapper objectMapper, EvidenceUploads uploads) {
         this.intake = intake;
         this.lookup = lookup;
         this.objectMapper = objectMapper;
+        this.uploads = uploads;
     }
 
     /**
@@ -65,9 +67,9 @@ public class ReportResource {
                     schema = @Schema(type = SchemaType.STRING, format = "uri")),
             content = @Content(schema = @Schema(implementation = ReportReceipt.class)))
     @APIResponse(responseCode = "400", description = "A field, part or header is wrong, or the body cannot be read; each is named")
-    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used with a different request")
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used with a different request, or a PDF has JavaScript, a launch action or an embedded file")
     @APIResponse(responseCode = "429", description = TOO_MANY_REQUESTS)
-    @APIResponse(responseCode = "503", description = "Not ready to take reports yet, or the database is out of reach")
+    @APIResponse(responseCode = "503", description = "Not ready to take reports yet, the database is out of reach, or too many files are being read at once")
     public Response submit(ReportSubmission submission,
                            @Parameter(description = "A unique key per report (e.g. a UUID), to retry safely",
                                    schema = @Schema(minLength = IdempotencyKey.MIN_LENGTH, maxLength = IdempotencyKey.MAX_LENGTH))
@@ -85,8 +87,8 @@ public class ReportResource {
     @Operation(summary = "File a report with evidence",
             description = "Part `report`: the report as JSON. Parts `evidence`: up to 5 PNG, JPEG or PDF files of up to 10 MB each, recognised by their content. "
                     + "Send a random token in both the `csrf-token` cookie and the `X-CSRF-TOKEN` header (browsers cannot forge that pair).")
-    @APIResponse(responseCode = "413", description = "A file is larger than 10 MB")
-    @APIResponse(responseCode = "415", description = "A file is not a PNG, JPEG or PDF, or the Content-Type is neither JSON nor multipart")
+    @APIResponse(responseCode = "413", description = "A file is larger than 10 MB, or an image has more pixels than are taken")
+    @APIResponse(responseCode = "415", description = "A file is not a readable PNG, JPEG or PDF, or the Content-Type is neither JSON nor multipart")
     public Response submitWithEvidence(@RestForm("report") @PartType(MediaType.TEXT_PLAIN) String report,
                                        @RestForm("evidence") List<FileUpload> evidence,
                                        @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
@@ -116,7 +118,7 @@ public class ReportResource {
         } catch (IllegalArgumentException e) {
             return ProblemMapper.fields(400, "Some fields need correcting", List.of(new Problem.FieldError(IDEMPOTENCY_KEY, e.getMessage())));
         }
-        ReportIntake.Result result = intake.submit(submission, EvidenceUploads.read(evidence), key);
+        ReportIntake.Result result = intake.submit(submission, uploads.read(evidence), key);
         if (result instanceof ReportIntake.Accepted accepted) {
             return Response.created(uri.getBaseUriBuilder().path("api/v1/reports").path(accepted.report().reference).build())
                     .entity(ReportReceipt.of(accepted))

@@ -23,6 +23,31 @@ public interface IntakeConfig {
 
     InternalApi internalApi();
 
+    Evidence evidence();
+
+    Receipt receipt();
+
+    /** Decoding evidence is what costs heap: an image's pixels, whatever its size in bytes. */
+    interface Evidence {
+        /** The most pixels an image may have: 16 megapixels take 64 MB once decoded, more than a phone photo's 12. */
+        @WithDefault("16000000")
+        long maxPixels();
+
+        /** How many files (uploaded images and PDFs, thumbnails) are decoded at once, all together. */
+        @WithDefault("1")
+        int concurrentDecodes();
+
+        /** How long a decode waits for its turn before the request is answered 503 with Retry-After. */
+        @WithDefault("PT20S")
+        Duration decodeWait();
+    }
+
+    /** The receipt email a reporter may ask for. */
+    interface Receipt {
+        /** The organisation's email domains: a receipt is sent only to an address at one of them. */
+        List<String> allowedDomains();
+    }
+
     interface RateLimit {
         /** How many reports and status look-ups one client may make per window. */
         @WithDefault("20")
@@ -44,9 +69,5 @@ public interface IntakeConfig {
          */
         @WithDefault("azp")
         String clientClaim();
-
-        /** How many thumbnails may be decoded at once: decoding an image is what costs heap. */
-        @WithDefault("2")
-        int concurrentThumbnails();
     }
 }

@@ -2,43 +2,48 @@ package org.safereport.intake.domain;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * At most {@code maxRequests} per client in each fixed window. In memory, per replica: it keeps one
- * client from flooding the form, it is not an accounting system, so losing it on a restart is harmless.
+ * At most {@code maxRequests} per client in each fixed window. Windows are aligned to the epoch, so that
+ * every replica counts into the same window; the counts themselves are kept where every replica sees them.
+ * Clients are known by a hash of their address.
  */
 public final class RateLimiter {
 
-    private record Window(Instant start, int used) {
+    /** Where the counts are kept, shared by every replica. */
+    public interface Counts {
+        /** Adds one request to {@code clientHash}'s count in the window starting at {@code windowStart}; returns the new count. */
+        int increment(byte[] clientHash, Instant windowStart);
     }
 
     private final int maxRequests;
     private final Duration window;
-    private final Map<String, Window> windows = new ConcurrentHashMap<>();
+    private final Counts counts;
 
-    public RateLimiter(int maxRequests, Duration window) {
+    public RateLimiter(int maxRequests, Duration window, Counts counts) {
         this.maxRequests = maxRequests;
         this.window = window;
+        this.counts = counts;
     }
 
     /** @return empty when the request may go ahead; otherwise how long the client should wait */
-    public Optional<Duration> acquire(String client, Instant now) {
-        Window current = windows.compute(client, (key, existing) ->
-                existing == null || !now.isBefore(existing.start().plus(window))
-                        ? new Window(now, 1)
-                        : new Window(existing.start(), existing.used() + 1));
-        if (current.used() <= maxRequests) {
+    public Optional<Duration> acquire(String clientAddress, Instant now) {
+        Instant start = windowStart(now);
+        if (counts.increment(clientHash(clientAddress), start) <= maxRequests) {
             return Optional.empty();
         }
-        Duration wait = Duration.between(now, current.start().plus(window));
+        Duration wait = Duration.between(now, start.plus(window));
         return Optional.of(wait.isNegative() || wait.isZero() ? Duration.ofSeconds(1) : wait);
     }
 
-    /** Drops windows that have ended, so that the map does not grow with every client ever seen. */
-    public void forgetEnded(Instant now) {
-        windows.values().removeIf(existing -> !now.isBefore(existing.start().plus(window)));
+    /** The start of the window {@code now} is in. */
+    public Instant windowStart(Instant now) {
+        long windowMillis = window.toMillis();
+        return Instant.ofEpochMilli(Math.floorDiv(now.toEpochMilli(), windowMillis) * windowMillis);
+    }
+
+    public static byte[] clientHash(String clientAddress) {
+        return IdempotencyKey.sha256(clientAddress);
     }
 }

@@ -15,8 +15,8 @@ import java.util.Iterator;
 /**
  * A small PNG of an evidence image, decoded and drawn again here, so that what a browser shows is pixels
  * this service wrote, never the stored file. The image is decoded with subsampling: a photo of 50
- * megapixels (the most evidence may have) is read at about a megapixel, so a thumbnail costs a few MB of
- * heap whatever the image's size.
+ * megapixels (which evidence stored before the pixel budget of {@code intake.evidence.max-pixels} may be)
+ * is read at about a megapixel, so a thumbnail costs a few MB of heap whatever the image's size.
  */
 public final class Thumbnail {
 

@@ -99,12 +99,13 @@ public class ReportFiling {
 
     /**
      * One receipt per report: the request id is derived from the report id, so that the notification service
-     * drops a duplicate however the request came to be published twice.
+     * drops a duplicate however the request came to be published twice. Without the reporter's name, which
+     * anyone filling in the public form chooses: the email greets nobody by name.
      */
     private NotificationRequestedV1 receipt(Report report, PolicyCategory category) {
         UUID requestId = UUID.nameUUIDFromBytes(("receipt:" + report.id).getBytes(StandardCharsets.UTF_8));
         return NotificationRequestedV1.of(report.submittedAt, requestId, report.reference,
-                new NotificationRequestedV1.Recipient(null, report.reporterName, report.reporterEmail, null),
+                new NotificationRequestedV1.Recipient(null, null, report.reporterEmail, null),
                 List.of(Channel.EMAIL), Template.RECEIPT, new TemplateData.ReportReceipt(category.label(),
                         config.publicBaseUrl() + "/status?reference=" + report.reference), null,
                 NotificationRequestedV1.Priority.NORMAL);

@@ -41,8 +41,12 @@ public class ReportIntake {
         INVALID,
         /** An evidence file is larger than allowed. */
         TOO_LARGE,
-        /** An evidence file is not of a kind that is kept (PNG, JPEG, PDF). */
+        /** An evidence file is not of a kind that is kept (PNG, JPEG, PDF), or cannot be read as one. */
         UNSUPPORTED_FILE,
+        /** An evidence file is a PDF that could run something (JavaScript, a launch action, an embedded file). */
+        UNSAFE_FILE,
+        /** Evidence could not be decoded in time: too many files are being decoded at once. Nothing was stored. */
+        BUSY,
         /** The Idempotency-Key was used before with a different report. */
         IDEMPOTENCY_KEY_REUSED
     }
@@ -72,6 +76,9 @@ public class ReportIntake {
         }
         PublicPolicy policy = current.get();
         List<FieldError> errors = check.problems(submission, policy);
+        if (evidence.refusal() == Refusal.BUSY) {
+            return new Refused(Refusal.BUSY, evidence.errors());
+        }
         if (!evidence.errors().isEmpty()) {
             // File errors take their own refusal (too large, unsupported) only when the rest of the report is right.
             return new Refused(errors.isEmpty() ? evidence.refusal() : Refusal.INVALID,

@@ -5,6 +5,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.validation.Validator;
+import org.safereport.intake.config.IntakeConfig;
 import org.safereport.intake.domain.Platform;
 import org.safereport.intake.domain.PublicPolicy;
 import org.safereport.problem.Problem.FieldError;
@@ -13,6 +14,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Every rule a report must meet, the same for the API and the form: the field constraints of
@@ -25,9 +27,11 @@ public class SubmissionCheck {
     static final LocalDate EARLIEST_DATE = LocalDate.of(1900, 1, 1);
 
     private final Validator validator;
+    private final List<String> receiptDomains;
 
-    SubmissionCheck(Validator validator) {
+    SubmissionCheck(Validator validator, IntakeConfig config) {
         this.validator = validator;
+        this.receiptDomains = config.receipt().allowedDomains().stream().map(domain -> domain.strip().toLowerCase(Locale.ROOT)).toList();
     }
 
     /** @return each wrong field with what is wrong with it, in field order; empty when the report can be accepted */
@@ -54,9 +58,17 @@ public class SubmissionCheck {
             errors.add(new FieldError("emailReceipt", submission.isAnonymous()
                     ? "an anonymous report cannot have a receipt by email"
                     : "give your work email to get a receipt by email"));
+        } else if (submission.wantsReceipt() && !receiptDomains.contains(domainOf(submission.keptReporter().email()))) {
+            // The public form must not send mail, in the organisation's name, to any address a stranger types.
+            errors.add(new FieldError("emailReceipt", "a receipt can be emailed only to a work address at "
+                    + String.join(" or ", receiptDomains)));
         }
         errors.sort(Comparator.comparing(FieldError::field));
         return errors;
+    }
+
+    private static String domainOf(String email) {
+        return email.substring(email.lastIndexOf('@') + 1).strip().toLowerCase(Locale.ROOT);
     }
 
     private static boolean blank(String value) {

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.safereport.intake.PolicyTestResource;
 import org.safereport.testing.KafkaTestResource;
 import org.safereport.testing.PostgresTestResource;
+import org.safereport.testing.Soak;
 import org.safereport.testing.fuzz.FuzzTally;
 import org.safereport.testing.fuzz.HostileInput;
 import org.safereport.testing.fuzz.PageCheck;
@@ -45,7 +46,7 @@ import static org.safereport.intake.fuzz.FuzzInputs.part;
 @WithTestResource(value = PolicyTestResource.class, scope = TestResourceScope.GLOBAL)
 class FormFuzzTest {
 
-    private static final int RANDOM_FORMS = 60;
+    private static final int RANDOM_FORMS = Soak.scaled(60, 25_000);
     private static final String BOUNDARY = "fuzz-boundary-7MA4";
 
     @BeforeEach

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.safereport.intake.PolicyTestResource;
 import org.safereport.testing.KafkaTestResource;
 import org.safereport.testing.PostgresTestResource;
+import org.safereport.testing.Soak;
 import org.safereport.testing.fuzz.FuzzTally;
 import org.safereport.testing.fuzz.HostileInput;
 
@@ -36,7 +37,7 @@ import static org.safereport.intake.fuzz.FuzzInputs.assertProblemNames;
 class JsonApiFuzzTest {
 
     private static final String API = "/api/v1/reports";
-    private static final int MUTATIONS = 120;
+    private static final int MUTATIONS = Soak.scaled(120, 30_000);
 
     @BeforeEach
     void policyIsKnown() {

@@ -11,6 +11,7 @@ import org.safereport.intake.TestData;
 import org.safereport.intake.domain.ReceiptCode;
 import org.safereport.testing.KafkaTestResource;
 import org.safereport.testing.PostgresTestResource;
+import org.safereport.testing.Soak;
 import org.safereport.testing.fuzz.FuzzTally;
 import org.safereport.testing.fuzz.HostileInput;
 import org.safereport.testing.fuzz.PageCheck;
@@ -40,7 +41,7 @@ import static org.safereport.intake.fuzz.FuzzInputs.assertProblem;
 @WithTestResource(value = PolicyTestResource.class, scope = TestResourceScope.GLOBAL)
 class StatusFuzzTest {
 
-    private static final int MUTATIONS = 80;
+    private static final int MUTATIONS = Soak.scaled(80, 40_000);
 
     @BeforeEach
     void policyIsKnown() {

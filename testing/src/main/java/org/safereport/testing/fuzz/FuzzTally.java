@@ -1,7 +1,10 @@
 package org.safereport.testing.fuzz;
 
+import org.safereport.testing.Soak;
+
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Counts a fuzz test's inputs and what went wrong with them, and prints one line at the end, e.g.
@@ -12,6 +15,8 @@ import java.util.List;
 public final class FuzzTally {
 
     private static final int SHOWN = 25;
+    /** Every input of every tally in this test JVM (one module's tests): the last tally printed shows the module's total. */
+    private static final AtomicLong RUN_TOTAL = new AtomicLong();
 
     private final String endpoint;
     private final long seed;
@@ -33,6 +38,7 @@ public final class FuzzTally {
      */
     public void check(String input, int status, Runnable invariant) {
         inputs++;
+        RUN_TOTAL.incrementAndGet();
         if (status >= 500) {
             serverErrors++;
             failures.add("#" + inputs + " " + input + " -> " + status);
@@ -71,8 +77,9 @@ public final class FuzzTally {
     /** Prints every failure and the tally, and fails with the first failures, if any. */
     public void finish() {
         failures.forEach(failure -> System.out.println("fuzz " + endpoint + " failed: " + failure));
-        System.out.printf("fuzz %s: %d inputs, %d server errors, %d other failures (seed %d, %.1f s)%n", endpoint, inputs,
-                serverErrors, failures.size() - serverErrors, seed, (System.nanoTime() - started) / 1e9);
+        System.out.printf("fuzz %s: %d inputs, %d server errors, %d other failures (seed %d, %.1f s); %,d inputs in this %s run so far%n",
+                endpoint, inputs, serverErrors, failures.size() - serverErrors, seed, (System.nanoTime() - started) / 1e9,
+                RUN_TOTAL.get(), Soak.on() ? "soak" : "verify");
         if (!failures.isEmpty()) {
             throw new AssertionError("fuzz " + endpoint + ": " + failures.size() + " of " + inputs
                     + " inputs failed (replay with -Dfuzz.seed=" + seed + "):\n  "

@@ -89,7 +89,7 @@ public class InternalReportResource {
                     return Response.ok(png, "image/png").header("Content-Disposition", "inline").build();
                 })
                 .orElseGet(() -> Response.fromResponse(ProblemMapper.problem(503, "Service Unavailable",
-                                "Too many thumbnails are being made just now; try again in a few seconds.", List.of()))
+                                "Too many images are being decoded just now; try again in a few seconds.", List.of()))
                         .header("Retry-After", THUMBNAIL_RETRY_AFTER_SECONDS).build());
     }
 

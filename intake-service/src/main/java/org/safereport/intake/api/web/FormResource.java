@@ -36,10 +36,12 @@ public class FormResource {
 
     private final ReportIntake intake;
     private final SubmissionCheck check;
+    private final EvidenceUploads uploads;
 
-    FormResource(ReportIntake intake, SubmissionCheck check) {
+    FormResource(ReportIntake intake, SubmissionCheck check, EvidenceUploads uploads) {
         this.intake = intake;
         this.check = check;
+        this.uploads = uploads;
     }
 
     @GET
@@ -81,7 +83,7 @@ public class FormResource {
         }
         ReportIntake.Result result;
         try {
-            result = intake.submit(submission, EvidenceUploads.read(form.evidence), submissionKey(form.submissionId));
+            result = intake.submit(submission, uploads.read(form.evidence), submissionKey(form.submissionId));
         } catch (RuntimeException e) {
             if (!ProblemMapper.isDatabaseUnavailable(e)) {
                 throw e;
@@ -92,6 +94,9 @@ public class FormResource {
             return Response.ok(Pages.confirmation(confirmation(accepted))).build();
         }
         ReportIntake.Refused refused = (ReportIntake.Refused) result;
+        if (refused.refusal() == ReportIntake.Refusal.BUSY) {
+            return notSavedYet(policy.get(), form);
+        }
         if (refused.refusal() == ReportIntake.Refusal.IDEMPOTENCY_KEY_REUSED) {
             return page(422, form(policy.get(), Map.of(), List.of(),
                     "You have already sent this form with different answers. If you want to tell us something else, please fill in this new form."));
@@ -100,11 +105,11 @@ public class FormResource {
     }
 
     /**
-     * The database is out of reach: the form comes back with the person's answers and the same submission
+     * The database is out of reach, or the files could not be read in time: the form comes back with the person's answers and the same submission
      * id, so that sending it again files the report once even if this attempt was saved after all.
      */
     private static Response notSavedYet(PublicPolicy policy, ReportForm form) {
-        LOG.warn("Report form not saved: the database is unavailable; the form was shown again with its answers");
+        LOG.warn("Report form not saved: the database is unavailable or evidence could not be read in time; the form was shown again with its answers");
         String submissionId = submissionKey(form.submissionId).isPresent() ? form.submissionId : UUID.randomUUID().toString();
         return Response.status(503).header("Retry-After", 30).entity(Pages.form(new FormView(policy.categories(), form.values(),
                 List.of(), submissionId, "We could not save your report just now. Your answers are below: "
