@@ -107,10 +107,11 @@ public class PersonExport {
             cases.add(heldCase(rows, involvementByReport.getOrDefault(rows.escalationCase().reportId, List.of()), person.map(Person::id)));
             includedCaseIds.add(rows.escalationCase().id);
         }
-        List<PersonData.HeldReport> reports = found.stream().filter(aboutViewer.negate())
+        List<PersonReports.Involved> shown = found.stream().filter(aboutViewer.negate()).toList();
+        List<PersonData.HeldReport> reports = shown.stream()
                 .map(involved -> new PersonData.HeldReport(involved.involvement(), involved.report(), involved.progress(),
                         filedBy(involved))).toList();
-        List<EvidenceToAdd> evidence = found.stream().filter(aboutViewer.negate()).filter(PersonExport::filedBy)
+        List<EvidenceToAdd> evidence = shown.stream().filter(PersonExport::filedBy)
                 .flatMap(involved -> involved.report().evidence().stream().map(file -> new EvidenceToAdd(involved.report().reportId(), file)))
                 .toList();
 
