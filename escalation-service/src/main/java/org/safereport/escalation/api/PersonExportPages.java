@@ -12,7 +12,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 import org.jboss.logging.Logger;
 import org.safereport.escalation.client.IntakeReports;
 import org.safereport.escalation.config.ActivePolicy;
@@ -67,7 +66,7 @@ public class PersonExportPages {
 
     @POST
     @Authenticated
-    @Produces({"application/zip", MediaType.TEXT_HTML})
+    @Produces({ExportDownload.ZIP, MediaType.TEXT_HTML})
     public Response download(@FormParam("email") String email, @FormParam("person") String personId) {
         Optional<Person> me = chiefExecutive();
         if (me.isEmpty()) {
@@ -95,13 +94,7 @@ public class PersonExportPages {
             return messages.intakeUnavailable("The export cannot be made just now");
         }
         LOG.infof("Person export %s made by %s", prepared.data().export().id(), me.get().id());
-        StreamingOutput zip = output -> archive.write(prepared, output);
-        return Response.ok(zip, "application/zip")
-                .header("Content-Disposition", "attachment; filename=\"" + ExportArchive.fileName(prepared.data()) + "\"")
-                .header("Cache-Control", "no-store")
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Referrer-Policy", "no-referrer")
-                .build();
+        return ExportDownload.of(archive, prepared);
     }
 
     private Response form(Person me, int status, Map<String, String> errors, String entered, String chosen) {

@@ -173,6 +173,30 @@ class PersonExportTest {
     }
 
     @Test
+    void theApiExportsTheSameForTheChiefExecutiveAndNamesAWrongField() throws IOException {
+        Response download = SignedIn.as("chief-executive").contentType("application/json").body("{\"email\": \"Volunteer@example.org\"}")
+                .post("/api/v1/people/export");
+
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.contentType()).isEqualTo("application/zip");
+        JsonNode person = JSON.readTree(unzip(download.asByteArray()).get("person.json"));
+        assertThat(person.path("export").path("email").asText()).isEqualTo("volunteer@example.org");
+        assertThat(lastLookup().path("body").path("email").asText()).isEqualTo("volunteer@example.org");
+        String exportId = person.path("export").path("id").asText();
+        assertThat(QuarkusTransaction.requiringNew().call(() -> AuditEntry.count("item like ?1 and caseId is null", "export " + exportId + ":%")))
+                .isEqualTo(1);
+
+        for (String body : List.of("{}", "{\"email\": \"\"}", "{\"email\": \"volunteer at example.org\"}")) {
+            SignedIn.as("chief-executive").contentType("application/json").body(body).post("/api/v1/people/export")
+                    .then().statusCode(400).contentType("application/problem+json").body("errors.field", org.hamcrest.Matchers.contains("email"));
+        }
+        SignedIn.as("dsl").contentType("application/json").body("{\"email\": \"volunteer@example.org\"}").post("/api/v1/people/export")
+                .then().statusCode(403);
+        given().contentType("application/json").body("{\"email\": \"volunteer@example.org\"}").post("/api/v1/people/export")
+                .then().statusCode(401);
+    }
+
+    @Test
     void aMissingOrMalformedAddressShowsThePageAgainNamingTheField() {
         FormPost form = FormPost.from(SignedIn.as("chief-executive"), PAGE);
         for (String email : List.of("", "   ", "not an address", "two@@example.org")) {
