@@ -203,6 +203,45 @@ class InternalReportApiTest {
     }
 
     @Test
+    void aPersonsReportsAreFoundByTheAddressInTheBodyAsReporterAndAsSubject() {
+        String person = "jordan.ellis." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        String filedByThem = fileWithEvidence("""
+                {"category": "GRIEVANCE", "description": "My rota was changed without notice.",
+                 "reporter": {"name": "Jordan Ellis", "email": "%s"}}""".formatted(person), List.of(filed.pdf()));
+        String aboutThem = TestData.file("""
+                {"category": "POLICY_BREACH", "description": "Confidential notes were left on a desk.",
+                 "subject": {"name": "Jordan Ellis", "email": "%s"},
+                 "reporter": {"name": "Casey Morgan", "email": "casey.morgan@example.org"}}""".formatted(person.toUpperCase()))[0];
+        TestData.file("""
+                {"category": "GRIEVANCE", "description": "Filed anonymously with the address typed anyway.", "anonymous": true,
+                 "reporter": {"name": "Jordan Ellis", "email": "%s"}}""".formatted(person));
+
+        internal().contentType(ContentType.JSON).body("{\"email\": \"  " + person.toUpperCase() + " \"}")
+                .post("/internal/v1/reports/involving")
+                .then().statusCode(200).contentType(ContentType.JSON)
+                .body("reports.report.reference", contains(filedByThem, aboutThem))
+                .body("reports.involvement", contains(List.of("REPORTER"), List.of("SUBJECT")))
+                .body("reports[0].report.description", equalTo("My rota was changed without notice."))
+                .body("reports[0].report.evidence.fileName", contains(filedByThem + "-evidence-1.pdf"))
+                .body("reports[0].progress.status", equalTo("RECEIVED"))
+                .body("reports[1].report.reporter.email", equalTo("casey.morgan@example.org"));
+        internal().contentType(ContentType.JSON).body("{\"email\": \"nobody.here@example.org\"}")
+                .post("/internal/v1/reports/involving").then().statusCode(200).body("reports", org.hamcrest.Matchers.empty());
+    }
+
+    @Test
+    void aLookupWithoutAnAddressNamesTheFieldAndNeedsAServicesToken() {
+        for (String body : List.of("{}", "{\"email\": \" \"}", "{\"email\": \"not an address\"}")) {
+            internal().contentType(ContentType.JSON).body(body).post("/internal/v1/reports/involving")
+                    .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("email"));
+        }
+        String lookup = "{\"email\": \"support.worker@example.org\"}";
+        given().contentType(ContentType.JSON).body(lookup).post("/internal/v1/reports/involving").then().statusCode(401);
+        given().auth().oauth2(KeycloakTokens.staffAccessToken("chief-executive")).contentType(ContentType.JSON).body(lookup)
+                .post("/internal/v1/reports/involving").then().statusCode(403);
+    }
+
+    @Test
     void withoutAValidTokenTheAnswerIs401() {
         String path = "/internal/v1/reports/" + filed.reportId();
         given().get(path).then().statusCode(401).header("WWW-Authenticate", startsWith("Bearer"));

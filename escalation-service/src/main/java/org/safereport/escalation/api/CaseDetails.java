@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.NotFoundException;
+import org.safereport.escalation.access.StaffSignIn;
 import org.safereport.escalation.config.ActivePolicy;
 import org.safereport.escalation.domain.access.CaseAccess;
 import org.safereport.escalation.domain.directory.Directory;
@@ -40,6 +41,11 @@ public class CaseDetails {
     /** The person signed in: they are in the directory (StaffSignIn), unless a reload removed them since. */
     Person viewer(SecurityIdentity identity) {
         return person(identity).orElseThrow(NotFoundException::new);
+    }
+
+    /** The person signed in on a staff page, when they are a member of staff in the directory. */
+    Optional<Person> staffMember(SecurityIdentity identity) {
+        return identity.hasRole(StaffSignIn.STAFF) ? person(identity) : Optional.empty();
     }
 
     Optional<Person> person(SecurityIdentity identity) {

@@ -18,7 +18,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import org.jboss.logging.Logger;
-import org.safereport.escalation.access.StaffSignIn;
 import org.safereport.escalation.acknowledgement.Acknowledgements;
 import org.safereport.escalation.audit.AuditTrail;
 import org.safereport.escalation.cases.CaseClosing;
@@ -72,14 +71,14 @@ public class StaffPages {
     private final Clock clock;
     private final Template myCases;
     private final Template staffCase;
-    private final Template staffMessage;
+    private final StaffMessages messages;
 
     @Context
     HttpServerRequest request;
 
     StaffPages(CaseQueries queries, CaseDetails details, CaseViewsForPeople views, Acknowledgements acknowledgements,
                CaseNotes notes, CaseClosing closing, AuditTrail audit, IntakeReports intake, SecurityIdentity identity,
-               Clock clock, Template myCases, Template staffCase, Template staffMessage) {
+               Clock clock, Template myCases, Template staffCase, StaffMessages messages) {
         this.queries = queries;
         this.details = details;
         this.views = views;
@@ -92,7 +91,7 @@ public class StaffPages {
         this.clock = clock;
         this.myCases = myCases;
         this.staffCase = staffCase;
-        this.staffMessage = staffMessage;
+        this.messages = messages;
     }
 
     @GET
@@ -242,9 +241,7 @@ public class StaffPages {
             download = action == AuditEntry.Action.VIEWED_EVIDENCE ? intake.thumbnail(reportId, id.get()) : intake.evidence(reportId, id.get());
         } catch (IntakeReports.Unavailable e) {
             LOG.warnf("Case %s: evidence could not be read from the intake service: %s", reference, e.getMessage());
-            return HtmlPages.page(503, staffMessage.data("title", "The evidence cannot be read just now")
-                    .data("message", "The service that keeps reports did not answer. Try again in a minute.")
-                    .data("signIn", false).data("signedIn", true).render());
+            return messages.intakeUnavailable("The evidence cannot be read just now");
         }
         if (download.isEmpty()) {
             return notFound(reference);
@@ -331,23 +328,20 @@ public class StaffPages {
     }
 
     private Response notFound(String reference) {
-        return HtmlPages.page(404, staffMessage.data("title", "No case " + reference + " that you may see")
-                .data("message", "Check the reference in the message you received. Cases about you, and cases the policy does not give you, are not shown.")
-                .data("signIn", false).data("signedIn", true).render());
+        return messages.show(404, "No case " + reference + " that you may see",
+                "Check the reference in the message you received. Cases about you, and cases the policy does not give you, are not shown.");
     }
 
     private Response notInDirectory() {
-        return HtmlPages.page(403, staffMessage.data("title", "You are not in SafeReport's people directory")
-                .data("message", "You signed in, but your email address is not in the people directory that the routing policy uses, so there is nothing you may see. Ask whoever looks after SafeReport to add you.")
-                .data("signIn", false).data("signedIn", true).render());
+        return messages.notInDirectory();
     }
 
     private Optional<Person> viewer() {
-        return identity.hasRole(StaffSignIn.STAFF) ? details.person(identity) : Optional.empty();
+        return details.staffMember(identity);
     }
 
     private AuditTrail.Actor actor() {
-        return new AuditTrail.Actor(identity.getPrincipal().getName(), ClientAddress.of(request));
+        return ClientAddress.actor(identity, request);
     }
 
     /** Why a text field cannot be kept, or null when it can. */

@@ -33,6 +33,23 @@ public class AuditTrail {
     /** @param item what within the case, e.g. an evidence file's id; null for the case as a whole */
     @Transactional
     public void record(Actor actor, AuditEntry.Action action, UUID caseId, String item) {
+        entry(actor, action, caseId, item).persist();
+    }
+
+    /**
+     * A person's export, before any of it is sent: an entry on each case it includes, naming the export, and one
+     * for the export as a whole with what it holds ({@code summary}) and whom it is about ({@code aboutDigest}).
+     */
+    @Transactional
+    public void recordExport(Actor actor, UUID exportId, String aboutDigest, String summary, List<UUID> caseIds) {
+        String item = "export " + exportId;
+        caseIds.forEach(caseId -> entry(actor, AuditEntry.Action.EXPORTED_PERSON, caseId, item).persist());
+        AuditEntry whole = entry(actor, AuditEntry.Action.EXPORTED_PERSON, null, item + ": " + summary);
+        whole.aboutDigest = aboutDigest;
+        whole.persist();
+    }
+
+    private AuditEntry entry(Actor actor, AuditEntry.Action action, UUID caseId, String item) {
         AuditEntry entry = new AuditEntry();
         entry.at = clock.instant();
         entry.personId = actor.personId();
@@ -40,7 +57,7 @@ public class AuditTrail {
         entry.caseId = caseId;
         entry.item = item;
         entry.clientAddress = actor.clientAddress();
-        entry.persist();
+        return entry;
     }
 
     @Transactional

@@ -18,7 +18,7 @@ import java.util.UUID;
 public class AuditEntry extends PanacheEntityBase {
 
     /** What was done. The names are stored: add new ones at will, never rename one. */
-    public enum Action { VIEWED_REPORT, VIEWED_EVIDENCE, DOWNLOADED_EVIDENCE, ACKNOWLEDGED, ADDED_NOTE, CLOSED, REOPENED }
+    public enum Action { VIEWED_REPORT, VIEWED_EVIDENCE, DOWNLOADED_EVIDENCE, ACKNOWLEDGED, ADDED_NOTE, CLOSED, REOPENED, EXPORTED_PERSON }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -34,7 +34,8 @@ public class AuditEntry extends PanacheEntityBase {
     @Column(nullable = false)
     public Action action;
 
-    @Column(name = "case_id", nullable = false)
+    /** Null only for the entry of a person's export as a whole. */
+    @Column(name = "case_id")
     public UUID caseId;
 
     /** What within the case, e.g. an evidence file's id; null for the case as a whole. */
@@ -43,7 +44,16 @@ public class AuditEntry extends PanacheEntityBase {
     @Column(name = "client_address")
     public String clientAddress;
 
+    /** For an export, a keyed hash of the address of the person it was about (see V12); null otherwise. */
+    @Column(name = "about_digest")
+    public String aboutDigest;
+
     public static List<AuditEntry> forCase(UUID caseId) {
         return list("caseId = ?1 order by id", caseId);
+    }
+
+    /** What {@code personId} read and did, oldest first. */
+    public static List<AuditEntry> byPerson(String personId) {
+        return list("personId = ?1 order by id", personId);
     }
 }

@@ -13,6 +13,8 @@ import org.safereport.intake.domain.ReportStatus;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -117,6 +119,16 @@ public class Report extends PanacheEntityBase {
 
     public static Optional<Report> findByReference(String reference) {
         return find("reference", reference).firstResultOptional();
+    }
+
+    /**
+     * The reports {@code email} filed (when not anonymous) or is the subject of, oldest first, for a person's
+     * request for their data. The one place that looks reports up by address: its body follows however the
+     * addresses are stored.
+     */
+    public static List<Report> findInvolving(String email) {
+        String address = email.trim().toLowerCase(Locale.ROOT);
+        return list("lower(reporterEmail) = ?1 or lower(subjectEmail) = ?1 order by submittedAt, reference", address);
     }
 
     /** The reference alone, without loading the report. */

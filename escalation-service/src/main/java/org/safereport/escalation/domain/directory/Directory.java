@@ -3,7 +3,6 @@ package org.safereport.escalation.domain.directory;
 import org.safereport.escalation.domain.policy.Role;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -21,7 +20,7 @@ public final class Directory {
         this.version = version;
         this.people = List.copyOf(people);
         this.byId = people.stream().collect(Collectors.toUnmodifiableMap(Person::id, Function.identity()));
-        this.byEmail = people.stream().collect(Collectors.toUnmodifiableMap(p -> normalise(p.email()), Function.identity()));
+        this.byEmail = people.stream().collect(Collectors.toUnmodifiableMap(p -> EmailAddress.normalise(p.email()), Function.identity()));
     }
 
     public String version() {
@@ -38,15 +37,11 @@ public final class Directory {
 
     /** Emails are compared without case: {@code Alex@Example.org} is {@code alex@example.org}. */
     public Optional<Person> byEmail(String email) {
-        return Optional.ofNullable(email).map(Directory::normalise).map(byEmail::get);
+        return Optional.ofNullable(email).map(EmailAddress::normalise).map(byEmail::get);
     }
 
     /** Every holder of {@code role}, in directory order. */
     public List<Person> holders(Role role) {
         return people.stream().filter(person -> person.holds(role)).toList();
-    }
-
-    private static String normalise(String email) {
-        return email.trim().toLowerCase(Locale.ROOT);
     }
 }

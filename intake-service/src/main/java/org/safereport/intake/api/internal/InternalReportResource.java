@@ -1,8 +1,10 @@
 package org.safereport.intake.api.internal;
 
 import io.vertx.core.http.HttpServerResponse;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -17,6 +19,7 @@ import org.safereport.intake.persistence.Evidence;
 import org.safereport.intake.persistence.EvidenceContents;
 import org.safereport.intake.persistence.EvidenceSummary;
 import org.safereport.intake.persistence.Report;
+import org.safereport.problem.InvalidFieldException;
 import org.safereport.problem.ProblemMapper;
 
 import java.io.InputStream;
@@ -34,6 +37,8 @@ public class InternalReportResource {
     /** Evidence is never shown by a browser as a page or a document: downloaded, and sandboxed if opened anyway. */
     private static final String SANDBOX = "sandbox; default-src 'none'";
     private static final int THUMBNAIL_RETRY_AFTER_SECONDS = 5;
+    /** The longest address SMTP can carry (RFC 5321). */
+    private static final int MAX_EMAIL_LENGTH = 254;
     private static final Logger LOG = Logger.getLogger(InternalReportResource.class);
 
     private final EvidenceContents contents;
@@ -51,6 +56,29 @@ public class InternalReportResource {
         Report report = Report.<Report>findByIdOptional(reportId).orElseThrow(() -> new NotFoundException("No report " + reportId));
         LOG.debugf("Internal API: report %s read", report.reference);
         return InternalReport.of(report, Evidence.summariesOf(reportId));
+    }
+
+    /**
+     * Every report {@code email} filed or is the subject of, for a person's request for their data. A POST, so
+     * that the address is in the body, never in a URL or an access log. The evidence files are read one by one
+     * through the evidence endpoint.
+     */
+    @POST
+    @Path("involving")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public PersonReports involving(PersonReports.Lookup lookup) {
+        String email = lookup == null ? null : lookup.email();
+        if (email == null || email.isBlank()) {
+            throw new InvalidFieldException("email", "give the person's email address");
+        }
+        if (email.length() > MAX_EMAIL_LENGTH || email.indexOf('@') < 1) {
+            throw new InvalidFieldException("email", "is not an email address");
+        }
+        List<PersonReports.Involved> found = Report.findInvolving(email).stream()
+                .map(report -> PersonReports.of(email, report, Evidence.summariesOf(report.id))).toList();
+        LOG.debugf("Internal API: %d reports found for a person's export", found.size());
+        return new PersonReports(found);
     }
 
     /** The file as stored, streamed a slice at a time. */

@@ -1,0 +1,23 @@
+package org.safereport.escalation.api;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Named;
+import org.safereport.escalation.domain.policy.Role;
+
+/** What the staff navigation offers the person signed in ({@code inject:staffNavigation} in staffNav.html). */
+@Named("staffNavigation")
+@RequestScoped
+public class StaffNavigation {
+
+    private final SecurityIdentity identity;
+
+    StaffNavigation(SecurityIdentity identity) {
+        this.identity = identity;
+    }
+
+    /** Only the Chief Executive exports a person's data. */
+    public boolean exportsPeople() {
+        return identity.hasRole(Role.CHIEF_EXECUTIVE.name());
+    }
+}

@@ -1,0 +1,52 @@
+package org.safereport.intake.api.internal;
+
+import org.safereport.intake.persistence.EvidenceSummary;
+import org.safereport.intake.persistence.Report;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Everything intake holds about one person, for the Chief Executive's export of a person's data (through the
+ * escalation service): each report they filed or are the subject of, as written, with what intake keeps of
+ * its progress for the reporter's status page.
+ */
+public record PersonReports(List<Involved> reports) {
+
+    /** Asked for in the body, so that the address is in no URL and no access log. */
+    public record Lookup(String email) {
+    }
+
+    /** How the person is named in the report: {@code REPORTER}, {@code SUBJECT}, or both. */
+    public enum Involvement { REPORTER, SUBJECT }
+
+    public record Involved(List<Involvement> involvement, InternalReport report, Progress progress) {
+    }
+
+    /** What the reporter's status page shows, and whether they asked for a receipt by email. */
+    public record Progress(String status, String withRoleTitle, Instant respondBy, Instant acknowledgedAt,
+                           Instant closedAt, String outcome, boolean emailReceipt) {
+
+        static Progress of(Report report) {
+            return new Progress(report.status.name(), report.withRoleTitle, report.respondBy, report.acknowledgedAt,
+                    report.closedAt, report.outcome, report.emailReceipt);
+        }
+    }
+
+    static Involved of(String email, Report report, List<EvidenceSummary> evidence) {
+        List<Involvement> involvement = new ArrayList<>();
+        if (sameAddress(email, report.reporterEmail)) {
+            involvement.add(Involvement.REPORTER);
+        }
+        if (sameAddress(email, report.subjectEmail)) {
+            involvement.add(Involvement.SUBJECT);
+        }
+        return new Involved(involvement, InternalReport.of(report, evidence), Progress.of(report));
+    }
+
+    private static boolean sameAddress(String email, String stored) {
+        return stored != null && stored.trim().toLowerCase(Locale.ROOT).equals(email.trim().toLowerCase(Locale.ROOT));
+    }
+}
