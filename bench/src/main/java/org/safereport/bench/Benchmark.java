@@ -35,9 +35,10 @@ import java.util.stream.Stream;
 
 /**
  * The benchmark (bench/run): starts the local stack (or uses a running one) and Alertmanager on the same
- * SMTP server, warms both up, then for each fixed rate and each step of a ramp towards saturation sends
- * reports, then alerts, open-loop, and measures request latency, end-to-end latency (to the SMTP server's
- * receipt of the matching email), consumer lag, CPU time and memory. Settings are environment variables:
+ * SMTP server (the benchmark's own {@link SmtpSink}, or a running stack's mailbox), warms both up, then
+ * for each fixed rate and each step of a ramp towards saturation sends reports, then alerts, open-loop,
+ * and measures request latency, end-to-end latency (to the SMTP server's receipt of the matching email),
+ * consumer lag, CPU time and memory. Settings are environment variables:
  *
  * <ul>
  *   <li>{@code BENCH_RATES} fixed rates per second (10,50,200); {@code BENCH_RAMP} the saturation steps (60,80,100,150,200,300,500)</li>
@@ -117,9 +118,14 @@ public final class Benchmark {
             Map<String, LongSupplier> pids = new LinkedHashMap<>();
             Map<String, Double> readiness = new LinkedHashMap<>();
             if (intakeUrl == null) {
+                SmtpSink sink = SmtpSink.start(0);
+                toClose.add(sink);
                 System.out.println("Starting the local stack on free ports (data in " + results.resolve("stack") + ") ...");
+                // The mailer sends to the sink rather than to the stack's mailbox: the stack sets QUARKUS_MAILER_PORT
+                // itself, and a variable for the services' profile ("local") outranks it.
                 stack = LocalStack.start(LocalStack.Settings.onFreePorts(root, results.resolve("stack"),
-                        Map.of("INTAKE_RATE_LIMIT_MAX_REQUESTS", "100000000")));
+                        Map.of("INTAKE_RATE_LIMIT_MAX_REQUESTS", "100000000",
+                                "_LOCAL_QUARKUS_MAILER_PORT", Integer.toString(sink.port()))));
                 LocalStack running = stack;
                 for (String module : List.of(LocalStack.INTAKE, LocalStack.ESCALATION, LocalStack.NOTIFICATION)) {
                     readiness.put(module, restartAndTimeReadiness(running.service(module)));
@@ -128,10 +134,10 @@ public final class Benchmark {
                 pids.put("kafka broker", () -> running.kafka().pid());
                 Path postmaster = results.resolve("stack/postgres/postmaster.pid");
                 pids.put("postgresql (all processes)", () -> postmasterPid(postmaster));
-                mailbox = Mailbox.inProcess(stack.mailbox());
+                mailbox = sink;
                 reports = URI.create(stack.service(LocalStack.INTAKE).url("/api/v1/reports"));
                 kafka = stack.kafka().bootstrapServers();
-                smtpPort = stack.mailbox().smtpPort();
+                smtpPort = sink.port();
             } else {
                 HttpClient client = HttpClient.newHttpClient();
                 mailbox = Mailbox.overHttp(client, URI.create(env("BENCH_MAILBOX_URL", "http://127.0.0.1:8025")));
@@ -468,29 +474,13 @@ public final class Benchmark {
         return value == null || value.isBlank() ? fallback : value;
     }
 
-    /** Where emails are counted and their arrival times read: the stack's sandbox in this JVM, or its JSON API. */
+    /** Where emails are counted and their arrival times read: the {@link SmtpSink} in this JVM, or a running stack's mailbox. */
     interface Mailbox {
         int count();
 
         List<MailSandbox.Arrival> arrivals();
 
         void clear();
-
-        static Mailbox inProcess(MailSandbox sandbox) {
-            return new Mailbox() {
-                public int count() {
-                    return sandbox.arrivals().size();
-                }
-
-                public List<MailSandbox.Arrival> arrivals() {
-                    return sandbox.arrivals();
-                }
-
-                public void clear() {
-                    sandbox.clear();
-                }
-            };
-        }
 
         static Mailbox overHttp(HttpClient client, URI base) {
             URI messages = base.resolve("/api/messages");
