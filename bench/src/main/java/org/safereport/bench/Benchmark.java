@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -255,7 +256,7 @@ public final class Benchmark {
 
         List<OpenLoop.Sample> samples = sent.samples();
         List<OpenLoop.Sample> accepted = samples.stream().filter(OpenLoop.Sample::accepted).toList();
-        Map<String, Long> arrivals = awaitEmails(accepted.size());
+        Map<String, Long> arrivals = awaitEmails(accepted.stream().map(OpenLoop.Sample::key).filter(Objects::nonNull).toList());
         Map<String, Long> cpuAfter = cpu();
 
         List<Long> requestMicros = new ArrayList<>();
@@ -297,13 +298,21 @@ public final class Benchmark {
         return result;
     }
 
-    /** Waits until {@code expected} emails are in (or the drain time is up), then maps each key to its first arrival. */
-    private Map<String, Long> awaitEmails(int expected) throws InterruptedException {
+    /**
+     * Waits until the email of every key is in (or the drain time is up) and maps each key to its first
+     * arrival. Keys, not a count: emails left over from the phase before must not end the wait early.
+     */
+    private Map<String, Long> awaitEmails(List<String> keys) throws InterruptedException {
         long deadline = System.nanoTime() + drain.toNanos();
-        while (mailbox.count() < expected && System.nanoTime() < deadline) {
+        Map<String, Long> first = firstArrivals();
+        while (!first.keySet().containsAll(keys) && System.nanoTime() < deadline) {
             Thread.sleep(200);
+            first = firstArrivals();
         }
-        Thread.sleep(200);
+        return first;
+    }
+
+    private Map<String, Long> firstArrivals() {
         Map<String, Long> first = new HashMap<>();
         for (MailSandbox.Arrival arrival : mailbox.arrivals()) {
             Matcher key = KEY_IN_SUBJECT.matcher(arrival.subject() == null ? "" : arrival.subject());
@@ -476,8 +485,6 @@ public final class Benchmark {
 
     /** Where emails are counted and their arrival times read: the {@link SmtpSink} in this JVM, or a running stack's mailbox. */
     interface Mailbox {
-        int count();
-
         List<MailSandbox.Arrival> arrivals();
 
         void clear();
@@ -486,10 +493,6 @@ public final class Benchmark {
             URI messages = base.resolve("/api/messages");
             ObjectMapper json = new ObjectMapper();
             return new Mailbox() {
-                public int count() {
-                    return arrivals().size();
-                }
-
                 public List<MailSandbox.Arrival> arrivals() {
                     try {
                         JsonNode list = json.readTree(client.send(HttpRequest.newBuilder(messages).build(),

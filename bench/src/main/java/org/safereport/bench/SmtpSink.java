@@ -64,13 +64,6 @@ final class SmtpSink implements Benchmark.Mailbox, AutoCloseable {
     }
 
     @Override
-    public int count() {
-        synchronized (arrivals) {
-            return arrivals.size();
-        }
-    }
-
-    @Override
     public List<MailSandbox.Arrival> arrivals() {
         synchronized (arrivals) {
             return List.copyOf(arrivals);
