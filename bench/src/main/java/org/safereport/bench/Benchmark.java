@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -35,9 +36,10 @@ import java.util.stream.Stream;
 
 /**
  * The benchmark (bench/run): starts the local stack (or uses a running one) and Alertmanager on the same
- * SMTP server, warms both up, then for each fixed rate and each step of a ramp towards saturation sends
- * reports, then alerts, open-loop, and measures request latency, end-to-end latency (to the SMTP server's
- * receipt of the matching email), consumer lag, CPU time and memory. Settings are environment variables:
+ * SMTP server (the benchmark's own {@link SmtpSink}, or a running stack's mailbox), warms both up, then
+ * for each fixed rate and each step of a ramp towards saturation sends reports, then alerts, open-loop,
+ * and measures request latency, end-to-end latency (to the SMTP server's receipt of the matching email),
+ * consumer lag, CPU time and memory. Settings are environment variables:
  *
  * <ul>
  *   <li>{@code BENCH_RATES} fixed rates per second (10,50,200); {@code BENCH_RAMP} the saturation steps (60,80,100,150,200,300,500)</li>
@@ -117,9 +119,14 @@ public final class Benchmark {
             Map<String, LongSupplier> pids = new LinkedHashMap<>();
             Map<String, Double> readiness = new LinkedHashMap<>();
             if (intakeUrl == null) {
+                SmtpSink sink = SmtpSink.start(0);
+                toClose.add(sink);
                 System.out.println("Starting the local stack on free ports (data in " + results.resolve("stack") + ") ...");
+                // The mailer sends to the sink rather than to the stack's mailbox: the stack sets QUARKUS_MAILER_PORT
+                // itself, and a variable for the services' profile ("local") outranks it.
                 stack = LocalStack.start(LocalStack.Settings.onFreePorts(root, results.resolve("stack"),
-                        Map.of("INTAKE_RATE_LIMIT_MAX_REQUESTS", "100000000")));
+                        Map.of("INTAKE_RATE_LIMIT_MAX_REQUESTS", "100000000",
+                                "_LOCAL_QUARKUS_MAILER_PORT", Integer.toString(sink.port()))));
                 LocalStack running = stack;
                 for (String module : List.of(LocalStack.INTAKE, LocalStack.ESCALATION, LocalStack.NOTIFICATION)) {
                     readiness.put(module, restartAndTimeReadiness(running.service(module)));
@@ -128,10 +135,10 @@ public final class Benchmark {
                 pids.put("kafka broker", () -> running.kafka().pid());
                 Path postmaster = results.resolve("stack/postgres/postmaster.pid");
                 pids.put("postgresql (all processes)", () -> postmasterPid(postmaster));
-                mailbox = Mailbox.inProcess(stack.mailbox());
+                mailbox = sink;
                 reports = URI.create(stack.service(LocalStack.INTAKE).url("/api/v1/reports"));
                 kafka = stack.kafka().bootstrapServers();
-                smtpPort = stack.mailbox().smtpPort();
+                smtpPort = sink.port();
             } else {
                 HttpClient client = HttpClient.newHttpClient();
                 mailbox = Mailbox.overHttp(client, URI.create(env("BENCH_MAILBOX_URL", "http://127.0.0.1:8025")));
@@ -249,7 +256,7 @@ public final class Benchmark {
 
         List<OpenLoop.Sample> samples = sent.samples();
         List<OpenLoop.Sample> accepted = samples.stream().filter(OpenLoop.Sample::accepted).toList();
-        Map<String, Long> arrivals = awaitEmails(accepted.size());
+        Map<String, Long> arrivals = awaitEmails(accepted.stream().map(OpenLoop.Sample::key).filter(Objects::nonNull).toList());
         Map<String, Long> cpuAfter = cpu();
 
         List<Long> requestMicros = new ArrayList<>();
@@ -291,13 +298,21 @@ public final class Benchmark {
         return result;
     }
 
-    /** Waits until {@code expected} emails are in (or the drain time is up), then maps each key to its first arrival. */
-    private Map<String, Long> awaitEmails(int expected) throws InterruptedException {
+    /**
+     * Waits until the email of every key is in (or the drain time is up) and maps each key to its first
+     * arrival. Keys, not a count: emails left over from the phase before must not end the wait early.
+     */
+    private Map<String, Long> awaitEmails(List<String> keys) throws InterruptedException {
         long deadline = System.nanoTime() + drain.toNanos();
-        while (mailbox.count() < expected && System.nanoTime() < deadline) {
+        Map<String, Long> first = firstArrivals();
+        while (!first.keySet().containsAll(keys) && System.nanoTime() < deadline) {
             Thread.sleep(200);
+            first = firstArrivals();
         }
-        Thread.sleep(200);
+        return first;
+    }
+
+    private Map<String, Long> firstArrivals() {
         Map<String, Long> first = new HashMap<>();
         for (MailSandbox.Arrival arrival : mailbox.arrivals()) {
             Matcher key = KEY_IN_SUBJECT.matcher(arrival.subject() == null ? "" : arrival.subject());
@@ -468,38 +483,16 @@ public final class Benchmark {
         return value == null || value.isBlank() ? fallback : value;
     }
 
-    /** Where emails are counted and their arrival times read: the stack's sandbox in this JVM, or its JSON API. */
+    /** Where emails are counted and their arrival times read: the {@link SmtpSink} in this JVM, or a running stack's mailbox. */
     interface Mailbox {
-        int count();
-
         List<MailSandbox.Arrival> arrivals();
 
         void clear();
-
-        static Mailbox inProcess(MailSandbox sandbox) {
-            return new Mailbox() {
-                public int count() {
-                    return sandbox.arrivals().size();
-                }
-
-                public List<MailSandbox.Arrival> arrivals() {
-                    return sandbox.arrivals();
-                }
-
-                public void clear() {
-                    sandbox.clear();
-                }
-            };
-        }
 
         static Mailbox overHttp(HttpClient client, URI base) {
             URI messages = base.resolve("/api/messages");
             ObjectMapper json = new ObjectMapper();
             return new Mailbox() {
-                public int count() {
-                    return arrivals().size();
-                }
-
                 public List<MailSandbox.Arrival> arrivals() {
                     try {
                         JsonNode list = json.readTree(client.send(HttpRequest.newBuilder(messages).build(),
