@@ -30,6 +30,7 @@ import org.safereport.escalation.domain.access.CaseAccess;
 import org.safereport.escalation.domain.directory.Person;
 import org.safereport.escalation.persistence.AuditEntry;
 import org.safereport.escalation.persistence.CaseQueries;
+import org.safereport.escalation.retention.LegalHolds;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -46,7 +47,8 @@ import java.util.function.Function;
 
 /**
  * The staff workspace: "My cases", and a case's page with the report as the reporter wrote it, its evidence,
- * its plan and timeline, and what staff do with it (acknowledge, note, close, reopen). Every page needs a
+ * its plan and timeline, and what staff do with it (acknowledge, note, close, reopen; the Chief Executive also
+ * places and lifts legal holds). Every page needs a
  * signed-in member of the people directory and shows only what the policy lets them see: a case they may not
  * see is "not found", like one that does not exist. Every read of the report or its evidence, and every
  * action, goes on the case's audit trail.
@@ -59,6 +61,7 @@ public class StaffPages {
     private static final int PAGE_SIZE = 20;
     private static final int NOTE_MAX = 10_000;
     private static final int OUTCOME_MAX = 2_000;
+    private static final int HOLD_REASON_MAX = 2_000;
 
     private final CaseQueries queries;
     private final CaseDetails details;
@@ -66,6 +69,7 @@ public class StaffPages {
     private final Acknowledgements acknowledgements;
     private final CaseNotes notes;
     private final CaseClosing closing;
+    private final LegalHolds legalHolds;
     private final AuditTrail audit;
     private final IntakeReports intake;
     private final SecurityIdentity identity;
@@ -78,7 +82,7 @@ public class StaffPages {
     HttpServerRequest request;
 
     StaffPages(CaseQueries queries, CaseDetails details, CaseViewsForPeople views, Acknowledgements acknowledgements,
-               CaseNotes notes, CaseClosing closing, AuditTrail audit, IntakeReports intake, SecurityIdentity identity,
+               CaseNotes notes, CaseClosing closing, LegalHolds legalHolds, AuditTrail audit, IntakeReports intake, SecurityIdentity identity,
                Clock clock, Template myCases, Template staffCase, Template staffMessage) {
         this.queries = queries;
         this.details = details;
@@ -86,6 +90,7 @@ public class StaffPages {
         this.acknowledgements = acknowledgements;
         this.notes = notes;
         this.closing = closing;
+        this.legalHolds = legalHolds;
         this.audit = audit;
         this.intake = intake;
         this.identity = identity;
@@ -171,7 +176,9 @@ public class StaffPages {
             if (problem != null) {
                 return casePage(reference, null, Map.of("note", "Your note " + problem), Map.of("note", note == null ? "" : note));
             }
-            notes.add(found.record().escalationCase().id, actor(), note.strip());
+            if (!notes.add(found.record().escalationCase().id, actor(), note.strip())) {
+                return casePage(reference, null, Map.of("note", "The case has been purged: nothing more is written about it"), Map.of());
+            }
             return done(reference, "noted");
         });
     }
@@ -198,6 +205,33 @@ public class StaffPages {
             String note = internalNote == null || internalNote.isBlank() ? null : internalNote.strip();
             closing.close(found.record().escalationCase().id, actor(), outcome.strip(), note);
             return done(reference, "closed");
+        });
+    }
+
+    @POST
+    @Path("{reference}/legal-hold")
+    @Authenticated
+    public Response placeLegalHold(@PathParam("reference") String reference, @FormParam("reason") String reason) {
+        return actAsLegalHolder(reference, found -> {
+            String problem = textProblem(reason, HOLD_REASON_MAX, true);
+            if (problem != null) {
+                return casePage(reference, null, Map.of("reason", "The reason for the hold " + problem),
+                        Map.of("reason", reason == null ? "" : reason));
+            }
+            if (legalHolds.place(found.record().escalationCase().id, actor(), reason.strip()) == LegalHolds.Outcome.ALREADY_PURGED) {
+                return casePage(reference, null, Map.of("reason", "The case has been purged: there is nothing left to hold"), Map.of());
+            }
+            return done(reference, "held");
+        });
+    }
+
+    @POST
+    @Path("{reference}/legal-hold/lift")
+    @Authenticated
+    public Response liftLegalHold(@PathParam("reference") String reference) {
+        return actAsLegalHolder(reference, found -> {
+            legalHolds.lift(found.record().escalationCase().id, actor());
+            return done(reference, "hold-lifted");
         });
     }
 
@@ -292,9 +326,10 @@ public class StaffPages {
         audit.record(actor(), AuditEntry.Action.VIEWED_REPORT, caseId, null);
         ReportContent report = null;
         boolean reportUnavailable = false;
+        boolean purged = history.record().escalationCase().purgedAt != null;
         try {
-            report = intake.report(history.record().escalationCase().reportId).orElse(null);
-            reportUnavailable = report == null;
+            report = purged ? null : intake.report(history.record().escalationCase().reportId).orElse(null);
+            reportUnavailable = !purged && report == null;
         } catch (IntakeReports.Unavailable e) {
             LOG.warnf("Case %s: the report could not be read from the intake service: %s", reference, e.getMessage());
             reportUnavailable = true;
@@ -306,6 +341,7 @@ public class StaffPages {
                 .data("canAcknowledge", acknowledgements.canAcknowledge(caseId, viewer.get().id()))
                 .data("notes", views.notes(notes.of(caseId), viewer.get()))
                 .data("audit", CaseAccess.seesAudit(viewer.get()) ? views.audit(audit.of(caseId), viewer.get()) : null)
+                .data("placesLegalHolds", !purged && CaseAccess.placesLegalHolds(viewer.get()))
                 .data("done", done)
                 .data("errors", errors)
                 .data("entered", entered);
@@ -318,6 +354,14 @@ public class StaffPages {
             return notInDirectory();
         }
         return visibleCase(reference, viewer.get()).map(action).orElseGet(() -> notFound(reference));
+    }
+
+    /** An action only the Chief Executive may take: others who may see the case are refused, 403. */
+    private Response actAsLegalHolder(String reference, Function<CaseQueries.CaseHistory, Response> action) {
+        return act(reference, found -> CaseAccess.placesLegalHolds(viewer().orElseThrow()) ? action.apply(found)
+                : HtmlPages.page(403, staffMessage.data("title", "Only the Chief Executive places and lifts legal holds")
+                        .data("message", "Ask the Chief Executive if this case must be kept past its retention period.")
+                        .data("signIn", false).data("signedIn", true).render()));
     }
 
     private Optional<CaseQueries.CaseHistory> visibleCase(String reference, Person viewer) {

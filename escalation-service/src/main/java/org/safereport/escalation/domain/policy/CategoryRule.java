@@ -1,7 +1,9 @@
 package org.safereport.escalation.domain.policy;
 
 import org.safereport.time.Deadline;
+import java.time.Instant;
 import java.time.Period;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 
@@ -30,5 +32,10 @@ public record CategoryRule(String code, String label, String hint, String guidan
         steps.add(new ChainStep(firstRecipient, deadline));
         steps.addAll(chain);
         return List.copyOf(steps);
+    }
+
+    /** When a case closed at {@code closedAt} has been kept its retention period, counted in UTC calendar days. */
+    public Instant retainedUntil(Instant closedAt) {
+        return closedAt.atOffset(ZoneOffset.UTC).plus(retention).toInstant();
     }
 }
