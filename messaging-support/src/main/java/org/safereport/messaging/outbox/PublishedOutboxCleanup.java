@@ -4,6 +4,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -16,6 +17,8 @@ import java.time.Duration;
 @ApplicationScoped
 public class PublishedOutboxCleanup {
 
+    private static final Logger LOG = Logger.getLogger(PublishedOutboxCleanup.class);
+
     private final Clock clock;
     private final Duration kept;
 
@@ -27,7 +30,10 @@ public class PublishedOutboxCleanup {
     @Scheduled(every = "${outbox.cleanup-interval:1h}", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduledRemoval() {
-        removePublished();
+        long removed = removePublished();
+        if (removed > 0) {
+            LOG.infof("Retention: removed %d outbox row(s) published more than %s ago", removed, kept);
+        }
     }
 
     /** @return how many rows were removed */

@@ -3,6 +3,7 @@ package org.safereport.notification.retention;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
 import org.safereport.notification.config.NotificationConfig;
 import org.safereport.notification.domain.DeliveryState;
 import org.safereport.notification.persistence.Delivery;
@@ -18,6 +19,7 @@ import java.util.List;
 @ApplicationScoped
 public class EndedDeliveries {
 
+    private static final Logger LOG = Logger.getLogger(EndedDeliveries.class);
     private static final List<DeliveryState> ENDED = List.of(DeliveryState.SENT, DeliveryState.FAILED_PERMANENT);
 
     private final NotificationConfig config;
@@ -31,7 +33,10 @@ public class EndedDeliveries {
     @Scheduled(every = "${notification.ended-deliveries-check-interval:1h}", delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduledRemoval() {
-        remove();
+        long removed = remove();
+        if (removed > 0) {
+            LOG.infof("Retention: removed %d ended delivery row(s) requested more than %s ago", removed, config.endedDeliveriesKept());
+        }
     }
 
     /**
