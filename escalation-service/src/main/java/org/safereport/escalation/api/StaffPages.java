@@ -48,10 +48,9 @@ import java.util.function.Function;
 /**
  * The staff workspace: "My cases", and a case's page with the report as the reporter wrote it, its evidence,
  * its plan and timeline, and what staff do with it (acknowledge, note, close, reopen; the Chief Executive also
- * places and lifts legal holds). Every page needs a
- * signed-in member of the people directory and shows only what the policy lets them see: a case they may not
- * see is "not found", like one that does not exist. Every read of the report or its evidence, and every
- * action, goes on the case's audit trail.
+ * places and lifts legal holds). Every page needs a signed-in member of the people directory and shows only
+ * what the policy lets them see: a case they may not see is "not found", like one that does not exist. Every
+ * read of the report or its evidence, and every action, goes on the case's audit trail.
  */
 @Path("/cases")
 @Produces(MediaType.TEXT_HTML)
@@ -82,8 +81,8 @@ public class StaffPages {
     HttpServerRequest request;
 
     StaffPages(CaseQueries queries, CaseDetails details, CaseViewsForPeople views, Acknowledgements acknowledgements,
-               CaseNotes notes, CaseClosing closing, LegalHolds legalHolds, AuditTrail audit, IntakeReports intake, SecurityIdentity identity,
-               Clock clock, Template myCases, Template staffCase, Template staffMessage) {
+               CaseNotes notes, CaseClosing closing, LegalHolds legalHolds, AuditTrail audit, IntakeReports intake,
+               SecurityIdentity identity, Clock clock, Template myCases, Template staffCase, Template staffMessage) {
         this.queries = queries;
         this.details = details;
         this.views = views;
