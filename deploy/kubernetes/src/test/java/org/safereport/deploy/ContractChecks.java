@@ -72,10 +72,38 @@ final class ContractChecks {
                 problems.add(subject + " does not set retention.ms");
             }
             boolean compacted = String.valueOf(config.getOrDefault("cleanup.policy", "delete")).contains("compact");
+            if (!compacted && !expected.deadLetters()) {
+                outlivesPurge(rendering, expected.name(), config).ifPresent(problems::add);
+            }
             if (compacted != expected.compacted()) {
                 problems.add(subject + (expected.compacted() ? " must be compacted (cleanup.policy: compact)" : " must not be compacted"));
             }
         }
+    }
+
+    /**
+     * The longest an event can live on Kafka: its topic's retention, then its dead-letter topic's. Issue 15: no
+     * event may outlive the case it refers to, and the routing policy refuses a retention shorter than a month
+     * (PolicyFiles.SHORTEST_RETENTION: 28 days in February).
+     */
+    static final long LONGEST_EVENT_LIFE_MS = 28L * 24 * 3600 * 1000;
+
+    private static Optional<String> outlivesPurge(Rendering rendering, String topic, Map<String, Object> config) {
+        long life = retentionMs(config) + topicConfig(rendering, topic + ".dlq").map(ContractChecks::retentionMs).orElse(0L);
+        return life > LONGEST_EVENT_LIFE_MS || life < 0
+                ? Optional.of("KafkaTopic " + topic + " with its dead letters keeps an event " + (life < 0 ? "for ever" : life + " ms")
+                        + ", longer than the shortest retention period the routing policy allows (28 days)")
+                : Optional.empty();
+    }
+
+    private static long retentionMs(Map<String, Object> config) {
+        return Long.parseLong(String.valueOf(config.getOrDefault("retention.ms", "0")));
+    }
+
+    private static Optional<Map<String, Object>> topicConfig(Rendering rendering, String name) {
+        return rendering.all(KafkaTopic.class).stream()
+                .filter(topic -> name.equals(topic.getSpec().getTopicName() != null ? topic.getSpec().getTopicName() : topic.getMetadata().getName()))
+                .findFirst().map(topic -> topic.getSpec().getConfig() == null ? Map.<String, Object>of() : topic.getSpec().getConfig());
     }
 
     private record Grant(String topic, AclOperation operation) implements Comparable<Grant> {

@@ -48,7 +48,8 @@ public class CaseViewsForPeople {
     /** The case page: everything but the report itself, which comes from intake. */
     public record CasePage(String reference, String category, String urgency, String recipientAction, String state,
                            boolean overdue, boolean closed, String reported, String with, String respondBy,
-                           String outcome, String closedLine, String reopenedLine, String internalNote,
+                           String outcome, String closedLine, String reopenedLine, String purgedLine,
+                           String legalHoldLine, String legalHoldReason, String internalNote,
                            String reporterWhen, List<Evidence> evidence, List<Chain> chains, List<Event> timeline) {
     }
 
@@ -119,7 +120,11 @@ public class CaseViewsForPeople {
                 waiting ? times.describe(chain.get().nextDueAt) : null, escalationCase.outcome,
                 escalationCase.closedAt == null ? null : "Closed by " + name(directory, escalationCase.closedBy) + ", " + times.describe(escalationCase.closedAt),
                 escalationCase.reopenedAt == null ? null : "Reopened by " + name(directory, escalationCase.reopenedBy) + ", " + times.describe(escalationCase.reopenedAt),
-                escalationCase.internalNote, report == null ? null : reporterWhen(report), evidence, chains, timeline);
+                escalationCase.purgedAt == null ? null : "Purged " + times.describe(escalationCase.purgedAt)
+                        + " at the end of its retention period: the report, its evidence and the notes are gone.",
+                escalationCase.legalHoldSince == null ? null : "Placed by " + name(directory, escalationCase.legalHoldBy) + ", "
+                        + times.describe(escalationCase.legalHoldSince),
+                escalationCase.legalHoldReason, escalationCase.internalNote, report == null ? null : reporterWhen(report), evidence, chains, timeline);
     }
 
     List<Note> notes(List<CaseNote> notes, Person viewer) {

@@ -29,6 +29,7 @@ import org.safereport.escalation.domain.access.CaseAccess;
 import org.safereport.escalation.domain.directory.Person;
 import org.safereport.escalation.persistence.AuditEntry;
 import org.safereport.escalation.persistence.CaseQueries;
+import org.safereport.escalation.retention.LegalHolds;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,10 +46,10 @@ import java.util.function.Function;
 
 /**
  * The staff workspace: "My cases", and a case's page with the report as the reporter wrote it, its evidence,
- * its plan and timeline, and what staff do with it (acknowledge, note, close, reopen). Every page needs a
- * signed-in member of the people directory and shows only what the policy lets them see: a case they may not
- * see is "not found", like one that does not exist. Every read of the report or its evidence, and every
- * action, goes on the case's audit trail.
+ * its plan and timeline, and what staff do with it (acknowledge, note, close, reopen; the Chief Executive also
+ * places and lifts legal holds). Every page needs a signed-in member of the people directory and shows only
+ * what the policy lets them see: a case they may not see is "not found", like one that does not exist. Every
+ * read of the report or its evidence, and every action, goes on the case's audit trail.
  */
 @Path("/cases")
 @Produces(MediaType.TEXT_HTML)
@@ -58,6 +59,7 @@ public class StaffPages {
     private static final int PAGE_SIZE = 20;
     private static final int NOTE_MAX = 10_000;
     private static final int OUTCOME_MAX = 2_000;
+    private static final int HOLD_REASON_MAX = 2_000;
 
     private final CaseQueries queries;
     private final CaseDetails details;
@@ -65,6 +67,7 @@ public class StaffPages {
     private final Acknowledgements acknowledgements;
     private final CaseNotes notes;
     private final CaseClosing closing;
+    private final LegalHolds legalHolds;
     private final AuditTrail audit;
     private final IntakeReports intake;
     private final SecurityIdentity identity;
@@ -77,14 +80,15 @@ public class StaffPages {
     HttpServerRequest request;
 
     StaffPages(CaseQueries queries, CaseDetails details, CaseViewsForPeople views, Acknowledgements acknowledgements,
-               CaseNotes notes, CaseClosing closing, AuditTrail audit, IntakeReports intake, SecurityIdentity identity,
-               Clock clock, Template myCases, Template staffCase, StaffMessages messages) {
+               CaseNotes notes, CaseClosing closing, LegalHolds legalHolds, AuditTrail audit, IntakeReports intake,
+               SecurityIdentity identity, Clock clock, Template myCases, Template staffCase, StaffMessages messages) {
         this.queries = queries;
         this.details = details;
         this.views = views;
         this.acknowledgements = acknowledgements;
         this.notes = notes;
         this.closing = closing;
+        this.legalHolds = legalHolds;
         this.audit = audit;
         this.intake = intake;
         this.identity = identity;
@@ -170,7 +174,9 @@ public class StaffPages {
             if (problem != null) {
                 return casePage(reference, null, Map.of("note", "Your note " + problem), Map.of("note", note == null ? "" : note));
             }
-            notes.add(found.record().escalationCase().id, actor(), note.strip());
+            if (!notes.add(found.record().escalationCase().id, actor(), note.strip())) {
+                return casePage(reference, null, Map.of("note", "The case has been purged: nothing more is written about it"), Map.of());
+            }
             return done(reference, "noted");
         });
     }
@@ -197,6 +203,33 @@ public class StaffPages {
             String note = internalNote == null || internalNote.isBlank() ? null : internalNote.strip();
             closing.close(found.record().escalationCase().id, actor(), outcome.strip(), note);
             return done(reference, "closed");
+        });
+    }
+
+    @POST
+    @Path("{reference}/legal-hold")
+    @Authenticated
+    public Response placeLegalHold(@PathParam("reference") String reference, @FormParam("reason") String reason) {
+        return actAsLegalHolder(reference, found -> {
+            String problem = textProblem(reason, HOLD_REASON_MAX, true);
+            if (problem != null) {
+                return casePage(reference, null, Map.of("reason", "The reason for the hold " + problem),
+                        Map.of("reason", reason == null ? "" : reason));
+            }
+            if (legalHolds.place(found.record().escalationCase().id, actor(), reason.strip()) == LegalHolds.Outcome.ALREADY_PURGED) {
+                return casePage(reference, null, Map.of("reason", "The case has been purged: there is nothing left to hold"), Map.of());
+            }
+            return done(reference, "held");
+        });
+    }
+
+    @POST
+    @Path("{reference}/legal-hold/lift")
+    @Authenticated
+    public Response liftLegalHold(@PathParam("reference") String reference) {
+        return actAsLegalHolder(reference, found -> {
+            legalHolds.lift(found.record().escalationCase().id, actor());
+            return done(reference, "hold-lifted");
         });
     }
 
@@ -289,9 +322,10 @@ public class StaffPages {
         audit.record(actor(), AuditEntry.Action.VIEWED_REPORT, caseId, null);
         ReportContent report = null;
         boolean reportUnavailable = false;
+        boolean purged = history.record().escalationCase().purgedAt != null;
         try {
-            report = intake.report(history.record().escalationCase().reportId).orElse(null);
-            reportUnavailable = report == null;
+            report = purged ? null : intake.report(history.record().escalationCase().reportId).orElse(null);
+            reportUnavailable = !purged && report == null;
         } catch (IntakeReports.Unavailable e) {
             LOG.warnf("Case %s: the report could not be read from the intake service: %s", reference, e.getMessage());
             reportUnavailable = true;
@@ -303,6 +337,7 @@ public class StaffPages {
                 .data("canAcknowledge", acknowledgements.canAcknowledge(caseId, viewer.get().id()))
                 .data("notes", views.notes(notes.of(caseId), viewer.get()))
                 .data("audit", CaseAccess.seesAudit(viewer.get()) ? views.audit(audit.of(caseId), viewer.get()) : null)
+                .data("placesLegalHolds", !purged && CaseAccess.placesLegalHolds(viewer.get()))
                 .data("done", done)
                 .data("errors", errors)
                 .data("entered", entered);
@@ -315,6 +350,13 @@ public class StaffPages {
             return notInDirectory();
         }
         return visibleCase(reference, viewer.get()).map(action).orElseGet(() -> notFound(reference));
+    }
+
+    /** An action only the Chief Executive may take: others who may see the case are refused, 403. */
+    private Response actAsLegalHolder(String reference, Function<CaseQueries.CaseHistory, Response> action) {
+        return act(reference, found -> CaseAccess.placesLegalHolds(viewer().orElseThrow()) ? action.apply(found)
+                : messages.show(403, "Only the Chief Executive places and lifts legal holds",
+                        "Ask the Chief Executive if this case must be kept past its retention period."));
     }
 
     private Optional<CaseQueries.CaseHistory> visibleCase(String reference, Person viewer) {

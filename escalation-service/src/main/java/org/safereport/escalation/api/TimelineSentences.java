@@ -23,7 +23,8 @@ final class TimelineSentences {
             Map.entry("DELIVERY", "Delivery"), Map.entry("ACKNOWLEDGED", "Acknowledged"), Map.entry("ESCALATED", "Escalated"),
             Map.entry("REMINDED", "Reminded"), Map.entry("REROUTED", "Replaced"), Map.entry("UNREACHABLE", "Nobody reachable"),
             Map.entry("LAST_RESORT", "Last resort"), Map.entry("SET_ASIDE", "Set aside"), Map.entry("STATE", "State"),
-            Map.entry("NOTE", "Note"), Map.entry("CLOSED", "Closed"), Map.entry("REOPENED", "Reopened"));
+            Map.entry("NOTE", "Note"), Map.entry("CLOSED", "Closed"), Map.entry("REOPENED", "Reopened"),
+            Map.entry("LEGAL_HOLD", "Legal hold"), Map.entry("LEGAL_HOLD_LIFTED", "Legal hold lifted"), Map.entry("PURGED", "Purged"));
     private static final Pattern STEP_TO_STEP = Pattern.compile("\\b(category|safeguarding) step (\\d+) -> (\\d+)");
     private static final Pattern STEP = Pattern.compile("\\b(category|safeguarding) step (\\d+)");
     private static final Pattern CHAIN = Pattern.compile("^(category|safeguarding): ");

@@ -40,7 +40,7 @@ public class CaseClosing {
     public enum Closing { CLOSED, ALREADY_CLOSED, NOT_FOUND }
 
     /** What {@link #reopen} found. */
-    public enum Reopening { REOPENED, NOT_CLOSED, NOT_FOUND }
+    public enum Reopening { REOPENED, NOT_CLOSED, PURGED, NOT_FOUND }
 
     /**
      * @param outcome the outcome summary for the reporter
@@ -86,6 +86,9 @@ public class CaseClosing {
         }
         if (escalationCase.state != CaseState.CLOSED) {
             return Reopening.NOT_CLOSED;
+        }
+        if (escalationCase.purgedAt != null) {
+            return Reopening.PURGED;  // nothing is left to work on, and a reopened case would never be purged again
         }
         Instant now = clock.instant();
         for (CaseTrack track : tracks) {

@@ -1,10 +1,12 @@
 package org.safereport.escalation.cases;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.safereport.escalation.audit.AuditTrail;
 import org.safereport.escalation.persistence.AuditEntry;
 import org.safereport.escalation.persistence.CaseNote;
+import org.safereport.escalation.persistence.EscalationCase;
 import org.safereport.escalation.persistence.TimelineEntry;
 
 import java.time.Clock;
@@ -24,8 +26,14 @@ public class CaseNotes {
         this.clock = clock;
     }
 
+    /** @return {@code false} when the case has been purged: nothing more is written about it */
     @Transactional
-    public void add(UUID caseId, AuditTrail.Actor author, String text) {
+    public boolean add(UUID caseId, AuditTrail.Actor author, String text) {
+        // Locked, so that a note and the purge that deletes the case's notes do not cross.
+        EscalationCase escalationCase = EscalationCase.findById(caseId, LockModeType.PESSIMISTIC_WRITE);
+        if (escalationCase.purgedAt != null) {
+            return false;
+        }
         Instant now = clock.instant();
         CaseNote note = new CaseNote();
         note.caseId = caseId;
@@ -36,6 +44,7 @@ public class CaseNotes {
         // The timeline says that a note was added; the note's words stay in the notes.
         TimelineEntry.record(caseId, now, "NOTE", "note added by " + author.personId());
         audit.record(author, AuditEntry.Action.ADDED_NOTE, caseId, note.id.toString());
+        return true;
     }
 
     @Transactional

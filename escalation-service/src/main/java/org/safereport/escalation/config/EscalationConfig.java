@@ -50,6 +50,16 @@ public interface EscalationConfig {
     @WithDefault("10s")
     String reloadInterval();
 
+    Retention retention();
+
+    /** Issue 15: what is removed when; the periods per category are in the routing policy (retention). */
+    interface Retention {
+
+        /** How often the purge looks for closed cases past their retention period, and for expired short links. */
+        @WithDefault("1h")
+        String purgeInterval();
+    }
+
     Staff staff();
 
     /** Where this service reaches the intake service's internal API (inside the cluster, never through the Ingress). */

@@ -51,8 +51,19 @@ final class PolicyDocuments {
                           List<LocalDate> bankHolidays,
                           @NotBlank(message = REQUIRED) String fallbackCategory,
                           @NotNull(message = REQUIRED) @Valid GeneralRules rules,
+                          Period defaultRetention,
                           @NotEmpty(message = "at least one category is required")
                           List<@Valid CategoryDocument> categories) {
+
+        /**
+         * Six years after closing unless the file says otherwise: the limitation period for most claims in
+         * England and Wales, and what HR guidance gives disciplinary and grievance records.
+         */
+        static final Period DEFAULT_RETENTION = Period.ofYears(6);
+
+        Period defaultRetentionOrDefault() {
+            return Objects.requireNonNullElse(defaultRetention, DEFAULT_RETENTION);
+        }
 
         /** @throws IllegalArgumentException if the working hours do not make a calendar */
         WorkingCalendar calendar() {
@@ -97,11 +108,14 @@ final class PolicyDocuments {
                             @NotNull(message = REQUIRED) Role firstRecipient,
                             @NotNull(message = REQUIRED) Deadline deadline,
                             @NotEmpty(message = "at least one channel is required") List<Channel> channels,
-                            List<@Valid ChainStepDocument> chain) {
+                            List<@Valid ChainStepDocument> chain,
+                            Period retention) {
 
-        CategoryRule toRule() {
+        /** @param defaultRetention the policy's, for a category that sets none of its own */
+        CategoryRule toRule(Period defaultRetention) {
             return new CategoryRule(code, label, Objects.requireNonNullElse(hint, ""), guidance, urgency, recipientAction,
-                    firstRecipient, deadline, EnumSet.copyOf(channels), orEmpty(chain).stream().map(ChainStepDocument::toStep).toList());
+                    firstRecipient, deadline, EnumSet.copyOf(channels), orEmpty(chain).stream().map(ChainStepDocument::toStep).toList(),
+                    Objects.requireNonNullElse(retention, defaultRetention));
         }
     }
 

@@ -1,6 +1,5 @@
 package org.safereport.escalation.config;
 
-import org.safereport.escalation.config.PolicyDocuments.CategoryDocument;
 import org.safereport.escalation.config.PolicyDocuments.DirectoryDocument;
 import org.safereport.escalation.config.PolicyDocuments.PersonDocument;
 import org.safereport.escalation.config.PolicyDocuments.PolicyDocument;
@@ -13,6 +12,8 @@ import org.safereport.time.WorkingCalendar;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.time.Period;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -35,6 +36,9 @@ import java.util.stream.Stream;
  * incomplete file those checks would mostly report the same mistake again.
  */
 public final class PolicyFiles {
+
+    /** See {@link #checkRetention}. */
+    static final Period SHORTEST_RETENTION = Period.ofMonths(1);
 
     private PolicyFiles() {
     }
@@ -124,12 +128,17 @@ public final class PolicyFiles {
      * invalid; {@code null} otherwise, with the problems added.
      */
     private static RoutingPolicy toPolicy(YamlFile file, PolicyDocument document, String hash, Directory directory) {
-        List<CategoryRule> rules = document.categories().stream().map(CategoryDocument::toRule).toList();
+        List<CategoryRule> rules = document.categories().stream()
+                .map(category -> category.toRule(document.defaultRetentionOrDefault())).toList();
         checkUnique(file, "categories", "code", rules.stream().map(CategoryRule::code).toList());
+        checkRetention(file, "defaultRetention", document.defaultRetentionOrDefault());
         Map<String, CategoryRule> categories = new LinkedHashMap<>();
         for (int i = 0; i < rules.size(); i++) {
             categories.putIfAbsent(rules.get(i).code(), rules.get(i));
             checkSteps(file, "categories[" + i + "].", rules.get(i).steps(), directory);
+            if (document.categories().get(i).retention() != null) {
+                checkRetention(file, "categories[" + i + "].retention", rules.get(i).retention());
+            }
         }
         checkIsCategory(file, "fallbackCategory", document.fallbackCategory(), categories);
         checkIsCategory(file, "rules.safeguardingOverlay", document.rules().safeguardingOverlay(), categories);
@@ -165,6 +174,19 @@ public final class PolicyFiles {
             if (role != Role.LINE_MANAGER && directory != null && directory.holders(role).isEmpty()) {
                 file.add(field, role + " is used but no one in the directory holds it");
             }
+        }
+    }
+
+    /**
+     * A retention period is at least {@link #SHORTEST_RETENTION}, measured from the start of the shortest month
+     * (P1M is 28 days there): no event about a case may outlive its content, and an event stays on Kafka up to
+     * 21 days (7 on its topic, 14 more as a dead letter; deploy/kubernetes/base/kafka/topics.yaml).
+     */
+    private static void checkRetention(YamlFile file, String field, Period retention) {
+        LocalDate shortestMonth = LocalDate.of(2001, 2, 1);
+        if (retention.isNegative() || shortestMonth.plus(retention).isBefore(shortestMonth.plus(SHORTEST_RETENTION))) {
+            file.add(field, "must be at least " + SHORTEST_RETENTION + " (events about a case stay on Kafka up to 21 days), was "
+                    + retention);
         }
     }
 

@@ -18,7 +18,8 @@ import java.util.UUID;
 public class AuditEntry extends PanacheEntityBase {
 
     /** What was done. The names are stored: add new ones at will, never rename one. */
-    public enum Action { VIEWED_REPORT, VIEWED_EVIDENCE, DOWNLOADED_EVIDENCE, ACKNOWLEDGED, ADDED_NOTE, CLOSED, REOPENED, EXPORTED_PERSON }
+    public enum Action { VIEWED_REPORT, VIEWED_EVIDENCE, DOWNLOADED_EVIDENCE, ACKNOWLEDGED, ADDED_NOTE, CLOSED, REOPENED,
+        EXPORTED_PERSON, SET_LEGAL_HOLD, LIFTED_LEGAL_HOLD, PURGED }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

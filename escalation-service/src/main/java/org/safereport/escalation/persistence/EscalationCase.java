@@ -82,6 +82,20 @@ public class EscalationCase extends PanacheEntityBase {
     @Column(name = "internal_note")
     public String internalNote;
 
+    /** When the case's content was purged at the end of its retention period; the row is its tombstone since. */
+    @Column(name = "purged_at")
+    public Instant purgedAt;
+
+    /** Since when the case is under legal hold (never purged); {@code null} when it is not. */
+    @Column(name = "legal_hold_since")
+    public Instant legalHoldSince;
+
+    @Column(name = "legal_hold_by")
+    public String legalHoldBy;
+
+    @Column(name = "legal_hold_reason")
+    public String legalHoldReason;
+
     public static boolean existsForReport(UUID reportId) {
         // A query of our own: Panache's count() makes Hibernate build its count query afresh on every call.
         return getEntityManager().createQuery("select count(c) from EscalationCase c where c.reportId = :reportId", Long.class)

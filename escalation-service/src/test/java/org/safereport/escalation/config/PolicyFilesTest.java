@@ -6,6 +6,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Period;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -47,6 +48,8 @@ class PolicyFilesTest {
                 firstRecipient: LINE_MANAGER
                 deadline: {within: PT40H, clock: WORKING}
                 channels: [EMAIL]
+                retention: P2Y
+            defaultRetention: P8Y
             """;
 
     private static final String DIRECTORY = """
@@ -190,6 +193,10 @@ class PolicyFilesTest {
                         "routing-policy.yaml, line 18: categories[0].chain[0].role CHIEF_EXECUTIVE is used but no one in the directory holds it"),
                 argumentSet("working hours that end before they start", policyWith("end: \"17:00\"", "end: \"08:00\""),
                         "routing-policy.yaml, line 5: workingHours working hours must start before they end"),
+                argumentSet("a retention that would purge a case before its events leave Kafka", policyWith("retention: P2Y", "retention: P2W"),
+                        "routing-policy.yaml, line 27: categories[1].retention must be at least P1M (events about a case stay on Kafka up to 21 days), was P14D"),
+                argumentSet("a negative default retention", policyWith("defaultRetention: P8Y", "defaultRetention: P-1Y"),
+                        "routing-policy.yaml, line 28: defaultRetention must be at least P1M (events about a case stay on Kafka up to 21 days), was P-1Y"),
                 argumentSet("two people with one id", directoryWith("  - id: chief-executive", "  - id: dsl"),
                         "directory.yaml, line 11: people[1].id appears twice: dsl"),
                 argumentSet("two people with one email in different case", directoryWith("chief.executive@example.org", "DSL@example.org"),
@@ -220,6 +227,8 @@ class PolicyFilesTest {
                         "directory.yaml, line 10: people[0].absences[0].from ", "2 August"),
                 argumentSet("an empty item in a list of channels", policyWith("[EMAIL, SMS]", "[EMAIL, ~]"),
                         "routing-policy.yaml, line 16: categories[0].channels[1] ", "null"),
+                argumentSet("a retention that is not an ISO period", policyWith("retention: P2Y", "retention: two years"),
+                        "routing-policy.yaml, line 27: categories[1].retention ", "two years"),
                 argumentSet("an empty item in the list of people", directoryWith("people:\n", "people:\n  -\n"),
                         "directory.yaml, line 3: people[0] ", "null"));
     }
@@ -229,7 +238,17 @@ class PolicyFilesTest {
         PolicyFiles.Loaded loaded = PolicyFiles.load("routing-policy.yaml", POLICY.getBytes(StandardCharsets.UTF_8),
                 "directory.yaml", DIRECTORY.getBytes(StandardCharsets.UTF_8));
         assertThat(loaded.policy().categories()).containsOnlyKeys("SAFEGUARDING_CONCERN", "GRIEVANCE");
+        assertThat(loaded.policy().ruleFor("GRIEVANCE").retention()).as("its own").isEqualTo(Period.ofYears(2));
+        assertThat(loaded.policy().ruleFor("SAFEGUARDING_CONCERN").retention()).as("the file's default").isEqualTo(Period.ofYears(8));
         assertThat(loaded.directory().people()).hasSize(2);
+    }
+
+    @Test
+    void aPolicyWithoutADefaultRetentionKeepsCasesSixYearsAfterClosing() {
+        FilePair files = policyWith("defaultRetention: P8Y\n", "");
+        PolicyFiles.Loaded loaded = PolicyFiles.load("routing-policy.yaml", files.policy().getBytes(StandardCharsets.UTF_8),
+                "directory.yaml", files.directory().getBytes(StandardCharsets.UTF_8));
+        assertThat(loaded.policy().ruleFor("SAFEGUARDING_CONCERN").retention()).isEqualTo(Period.ofYears(6));
     }
 
     @ParameterizedTest

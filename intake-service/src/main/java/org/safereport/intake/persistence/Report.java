@@ -113,6 +113,10 @@ public class Report extends PanacheEntityBase {
 
     public String outcome;
 
+    /** When the report's content was purged at the end of its case's retention period; {@code null} until then. */
+    @Column(name = "purged_at")
+    public Instant purgedAt;
+
     /** The occurredAt of the case.status event the status comes from: an older event changes nothing. */
     @Column(name = "status_updated_at")
     public Instant statusUpdatedAt;

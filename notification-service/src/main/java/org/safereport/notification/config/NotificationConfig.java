@@ -22,6 +22,10 @@ public interface NotificationConfig {
     @WithDefault("PT1S")
     Duration pollInterval();
 
+    /** How long a delivery that has ended (sent, or given up) is kept after it was requested; then it is removed. */
+    @WithDefault("P7D")
+    Duration endedDeliveriesKept();
+
     Email email();
 
     Sms sms();

@@ -37,6 +37,11 @@ public final class CaseAccess {
         return facts.notifiedPersonIds().contains(viewer.id());
     }
 
+    /** The Chief Executive decides when a case must be kept past its retention period for legal reasons. */
+    public static boolean placesLegalHolds(Person viewer) {
+        return viewer.holds(Role.CHIEF_EXECUTIVE);
+    }
+
     /** The Chief Executive answers for how cases are handled, so they see who read and did what to each. */
     public static boolean seesAudit(Person viewer) {
         return viewer.holds(Role.CHIEF_EXECUTIVE);

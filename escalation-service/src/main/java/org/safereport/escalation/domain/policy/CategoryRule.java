@@ -1,6 +1,9 @@
 package org.safereport.escalation.domain.policy;
 
 import org.safereport.time.Deadline;
+import java.time.Instant;
+import java.time.Period;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 
@@ -13,10 +16,11 @@ import java.util.Set;
  * @param urgency how the notification is headed, e.g. "Urgent - safeguarding"
  * @param recipientAction what the policy asks the recipient to do
  * @param chain the steps after the first, in order
+ * @param retention how long a closed case's content is kept, counted from its closing, before it is purged
  */
 public record CategoryRule(String code, String label, String hint, String guidance, String urgency,
                            String recipientAction, Role firstRecipient, Deadline deadline, Set<Channel> channels,
-                           List<ChainStep> chain) {
+                           List<ChainStep> chain, Period retention) {
 
     /** A later step of the chain: its role and its own deadline. */
     public record ChainStep(Role role, Deadline deadline) {
@@ -28,5 +32,10 @@ public record CategoryRule(String code, String label, String hint, String guidan
         steps.add(new ChainStep(firstRecipient, deadline));
         steps.addAll(chain);
         return List.copyOf(steps);
+    }
+
+    /** When a case closed at {@code closedAt} has been kept its retention period, counted in UTC calendar days. */
+    public Instant retainedUntil(Instant closedAt) {
+        return closedAt.atOffset(ZoneOffset.UTC).plus(retention).toInstant();
     }
 }
