@@ -116,6 +116,16 @@ public class Report extends PanacheEntityBase {
         return list("reporterEmailIndex = ?1 or subjectEmailIndex = ?1 order by submittedAt", hash);
     }
 
+    /** The reports whose data key is wrapped by another key than {@code keyId}, for rotation. */
+    public static List<UUID> idsNotWrappedBy(String keyId) {
+        return getEntityManager().createQuery("select id from Report where keyId <> ?1", UUID.class)
+                .setParameter(1, keyId).getResultList();
+    }
+
+    public static long countNotWrappedBy(String keyId) {
+        return count("keyId <> ?1", keyId);
+    }
+
     /** The reference alone, without loading the report. */
     public static Optional<String> referenceOf(UUID id) {
         return getEntityManager().createQuery("select reference from Report where id = ?1", String.class)
