@@ -52,7 +52,7 @@ final class DatabaseChecks {
         for (Map<String, Object> store : rendering.documents("barmancloud.cnpg.io/v1", "ObjectStore")) {
             for (String part : List.of("wal", "data")) {
                 String encryption = Yamls.text(store, "spec.configuration." + part + ".encryption");
-                if (!BACKUP_ENCRYPTION.contains(encryption)) {
+                if (encryption == null || !BACKUP_ENCRYPTION.contains(encryption)) {
                     problems.add("ObjectStore " + Yamls.name(store) + " keeps its " + part + " unencrypted (spec.configuration."
                             + part + ".encryption is " + encryption + ", not one of " + BACKUP_ENCRYPTION + ")");
                 }
