@@ -8,9 +8,11 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.safereport.intake.persistence.Evidence;
+import org.safereport.intake.persistence.EvidenceContents;
 import org.safereport.intake.persistence.Report;
 import org.safereport.testing.KafkaTestResource;
 import org.safereport.testing.KeycloakTokens;
@@ -24,6 +26,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
@@ -57,6 +60,9 @@ class InternalReportApiTest {
              "youngPersonAtRisk": true,
              "subject": {"name": "Sam Porter"},
              "reporter": {"name": "Alex Mercer", "email": "support.worker@example.org", "phone": "+44 7700 900123"}}""";
+
+    @Inject
+    EvidenceContents contents;
 
     private static String servicesToken;
     private static Filed filed;
@@ -125,7 +131,7 @@ class InternalReportApiTest {
     }
 
     @Test
-    void evidenceDownloadsAsStoredWithHeadersThatKeepBrowsersFromRenderingIt() {
+    void evidenceDownloadsAsStoredWithHeadersThatKeepBrowsersFromRenderingIt() throws IOException {
         List<UUID> ids = evidenceIds();
 
         ExtractableResponse<Response> pdf = internal().get(evidencePath(ids.get(1))).then().statusCode(200).extract();
@@ -136,7 +142,10 @@ class InternalReportApiTest {
         assertSandboxed(pdf);
 
         ExtractableResponse<Response> image = internal().get(evidencePath(ids.get(0))).then().statusCode(200).extract();
-        byte[] stored = QuarkusTransaction.requiringNew().call(() -> Evidence.<Evidence>findById(ids.get(0)).content);
+        byte[] stored;
+        try (InputStream content = contents.open(ids.get(0))) {
+            stored = content.readAllBytes();
+        }
         assertThat(image.asByteArray()).as("an image as stored (re-encoded when it was filed)").isEqualTo(stored);
         assertThat(image.contentType()).isEqualTo("image/png");
         assertThat(image.header("Content-Disposition")).isEqualTo("attachment; filename=\"" + filed.reference() + "-evidence-1.png\"");

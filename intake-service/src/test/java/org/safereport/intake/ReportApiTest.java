@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import jakarta.inject.Inject;
 import org.safereport.intake.persistence.Evidence;
+import org.safereport.intake.persistence.EvidenceContents;
 import org.safereport.intake.persistence.IdempotencyCleanup;
 import org.safereport.intake.persistence.IdempotencyRecord;
 import org.safereport.intake.persistence.Report;
@@ -19,6 +20,8 @@ import org.safereport.testing.KafkaTestResource;
 import org.safereport.testing.KafkaTopics;
 import org.safereport.testing.PostgresTestResource;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,6 +57,7 @@ class ReportApiTest {
     void retryWithTheSameKeyAndBodyGetsTheFirstAnswerAndFilesNothingNew() {
         String key = UUID.randomUUID().toString();
         String body = TestData.report("MEDIA_ENQUIRY", "A journalist from the Example Gazette asked me about a post.");
+        long reportsBefore = QuarkusTransaction.requiringNew().call(() -> Report.count());
         var first = given().header("Idempotency-Key", key).contentType(ContentType.JSON).body(body)
                 .post("/api/v1/reports").then().statusCode(201).extract();
         var second = given().header("Idempotency-Key", key).contentType(ContentType.JSON).body(body)
@@ -65,8 +69,7 @@ class ReportApiTest {
         assertThat(second.header("Location")).isEqualTo(first.header("Location"));
         assertThat(KafkaTopics.recordsAfter(Duration.ofSeconds(3), "reports.submitted.v1", r -> r.value().contains(reference)))
                 .as("one report, published once").hasSize(1);
-        assertThat(QuarkusTransaction.requiringNew().call(() -> Report.count("description", "A journalist from the Example Gazette asked me about a post.")))
-                .isEqualTo(1);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> Report.count())).as("one report stored").isEqualTo(reportsBefore + 1);
 
         given().header("Idempotency-Key", key).contentType(ContentType.JSON)
                 .body(TestData.report("MEDIA_ENQUIRY", "Something else entirely, sent with the same key."))
@@ -77,6 +80,16 @@ class ReportApiTest {
 
     @Inject
     IdempotencyCleanup cleanup;
+
+    @Inject
+    EvidenceContents contents;
+
+    /** The file as stored, decrypted. */
+    private byte[] contentOf(Evidence evidence) throws IOException {
+        try (InputStream content = contents.open(evidence.id)) {
+            return content.readAllBytes();
+        }
+    }
 
     @Test
     void afterTheRetryWindowAKeyIsForgotten() {
@@ -114,7 +127,7 @@ class ReportApiTest {
                 Evidence.ofReport(Report.findByReference(reference).orElseThrow().id));
         assertThat(stored).hasSize(1);
         assertThat(stored.get(0).mediaType).isEqualTo("image/png");
-        assertThat(new String(stored.get(0).content, StandardCharsets.ISO_8859_1))
+        assertThat(new String(contentOf(stored.get(0)), StandardCharsets.ISO_8859_1))
                 .as("re-encoded without the location text").doesNotContain("GPS").startsWith("\u0089PNG");
 
         JsonNode event = JSON.readTree(KafkaTopics.awaitRecords("reports.submitted.v1", 1,
@@ -123,7 +136,7 @@ class ReportApiTest {
     }
 
     @Test
-    void photoLosesItsExifLocation() {
+    void photoLosesItsExifLocation() throws IOException {
         String reference = multipart()
                 .multiPart("report", TestData.report("INAPPROPRIATE_MATERIAL", "A photo of our front door posted publicly."), "application/json")
                 .multiPart("evidence", "IMG_0001.jpg", TestData.jpegWithExif("GPSLatitude 51.5007N"), "image/jpeg")
@@ -133,7 +146,7 @@ class ReportApiTest {
         Evidence stored = QuarkusTransaction.requiringNew().call(() ->
                 Evidence.ofReport(Report.findByReference(reference).orElseThrow().id).get(0));
         assertThat(stored.mediaType).isEqualTo("image/jpeg");
-        assertThat(new String(stored.content, StandardCharsets.ISO_8859_1)).doesNotContain("GPSLatitude", "Exif");
+        assertThat(new String(contentOf(stored), StandardCharsets.ISO_8859_1)).doesNotContain("GPSLatitude", "Exif");
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.safereport.intake.persistence.Evidence;
 import org.safereport.intake.persistence.IdempotencyRecord;
 import org.safereport.intake.persistence.Report;
+import org.safereport.intake.persistence.ReportSealing;
 import org.safereport.intake.domain.ReportStatus;
 import org.safereport.testing.KafkaTestResource;
 import org.safereport.testing.KafkaTopics;
@@ -47,6 +48,9 @@ class ReportPurgeTest {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    ReportSealing sealing;
+
     @BeforeEach
     void policyIsKnown() {
         TestData.awaitPolicy();
@@ -67,7 +71,9 @@ class ReportPurgeTest {
                 .post("/api/v1/reports")
                 .then().statusCode(201).extract().path("reference");
         Report filed = report(reference);
-        assertThat(WRITTEN).allSatisfy(word -> assertThat(rowsContaining(word)).as(word).isNotEmpty());
+        assertThat(sealing.open(filed).description()).contains("Periwinkle Otter");
+        assertThat(rowsContaining(filed.sealedContent)).as("the sealed content").isNotEmpty();
+        assertThat(QuarkusTransaction.requiringNew().call(() -> Report.findInvolving("casey.fictional@example.org"))).hasSize(1);
         KafkaTopics.send("cases.status.v1", filed.id.toString(), """
                 {"eventId": "%s", "eventType": "case.status", "schemaVersion": 1, "occurredAt": "2026-11-25T10:00:00Z",
                  "reportId": "%s", "reference": "%s", "state": "CLOSED", "withRole": "CHIEF_EXECUTIVE",
@@ -89,8 +95,13 @@ class ReportPurgeTest {
         assertThat(tombstone.closedAt).isEqualTo(Instant.parse("2026-11-25T10:00:00Z"));
         assertThat(tombstone.status).isEqualTo(ReportStatus.CLOSED);
         assertThat(tombstone.outcome).isEqualTo("The comment was removed.");
-        assertThat(tombstone.description).isEmpty();
-        assertThat(tombstone.occurredOn).isNull();
+        assertThat(tombstone.sealedContent).as("content").isNull();
+        assertThat(tombstone.dataKey).as("data key").isNull();
+        assertThat(tombstone.receiptCodeHash).as("receipt code").isNull();
+        assertThat(sealing.open(tombstone).description()).isEmpty();
+        assertThat(rowsContaining(filed.sealedContent)).as("the sealed content").isEmpty();
+        assertThat(rowsContaining(filed.dataKey)).as("the wrapped data key").isEmpty();
+        assertThat(QuarkusTransaction.requiringNew().call(() -> Report.findInvolving("casey.fictional@example.org"))).isEmpty();
         assertThat(WRITTEN).allSatisfy(word -> assertThat(rowsContaining(word)).as(word).isEmpty());
         assertThat(QuarkusTransaction.requiringNew().call(() -> Evidence.count("reportId", filed.id))).as("evidence").isZero();
         assertThat(QuarkusTransaction.requiringNew().call(() -> IdempotencyRecord.count("reportId", filed.id))).as("first answers").isZero();
@@ -103,6 +114,14 @@ class ReportPurgeTest {
     private List<String> rowsContaining(String word) {
         try {
             return RawTables.rowsContaining(dataSource, word);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<String> rowsContaining(byte[] bytes) {
+        try {
+            return RawTables.rowsContaining(dataSource, bytes);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

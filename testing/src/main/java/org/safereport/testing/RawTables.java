@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 
 /** A service's database read as text, row by row, past its entities: to show that a value is stored nowhere. */
@@ -33,6 +34,14 @@ public final class RawTables {
             }
         }
         return found;
+    }
+
+    /**
+     * @return "table: row" for each row whose text contains {@code bytes}: PostgreSQL writes a bytea value
+     *         in a row's text as hex, so a file or part of one stored anywhere is found by its hex
+     */
+    public static List<String> rowsContaining(DataSource dataSource, byte[] bytes) throws SQLException {
+        return rowsContaining(dataSource, HexFormat.of().formatHex(bytes));
     }
 
     private static List<String> tables(Connection connection) throws SQLException {

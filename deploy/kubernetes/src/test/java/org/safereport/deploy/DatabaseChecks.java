@@ -39,10 +39,25 @@ final class DatabaseChecks {
         return problems;
     }
 
-    /** Backups, when configured, name a Cluster and an ObjectStore that exist, and the Cluster archives its WAL there. */
+    /**
+     * Backups, when configured, name a Cluster and an ObjectStore that exist, the Cluster archives its WAL there,
+     * and the store encrypts base backups and WAL at rest.
+     */
+    /** barman-cloud's server-side encryption: the object store's own keys, or a KMS key. */
+    private static final List<String> BACKUP_ENCRYPTION = List.of("AES256", "aws:kms");
+
     private static void backups(Rendering rendering, List<String> problems) {
         List<String> clusters = rendering.documents("postgresql.cnpg.io/v1", "Cluster").stream().map(Yamls::name).toList();
         List<String> stores = rendering.documents("barmancloud.cnpg.io/v1", "ObjectStore").stream().map(Yamls::name).toList();
+        for (Map<String, Object> store : rendering.documents("barmancloud.cnpg.io/v1", "ObjectStore")) {
+            for (String part : List.of("wal", "data")) {
+                String encryption = Yamls.text(store, "spec.configuration." + part + ".encryption");
+                if (encryption == null || !BACKUP_ENCRYPTION.contains(encryption)) {
+                    problems.add("ObjectStore " + Yamls.name(store) + " keeps its " + part + " unencrypted (spec.configuration."
+                            + part + ".encryption is " + encryption + ", not one of " + BACKUP_ENCRYPTION + ")");
+                }
+            }
+        }
         for (Map<String, Object> backup : rendering.documents("postgresql.cnpg.io/v1", "ScheduledBackup")) {
             String cluster = Yamls.text(backup, "spec.cluster.name");
             if (!clusters.contains(cluster)) {

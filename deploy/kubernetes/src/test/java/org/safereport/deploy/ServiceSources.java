@@ -73,7 +73,7 @@ final class ServiceSources {
         this.staticResources = staticResources;
     }
 
-    /** Reads the service module {@code module}, with {@code sharedModules} it depends on (messaging-support). */
+    /** Reads the service module {@code module}, with {@code sharedModules} it depends on (messaging-support, envelope-encryption). */
     static ServiceSources read(Path module, List<Path> sharedModules) {
         Set<String> extensions = dependencies(module.resolve("pom.xml"));
         List<Path> modules = Stream.concat(

@@ -33,7 +33,7 @@ final class SourceTree {
     }
 
     static SourceTree read(Path root, Path runbook) {
-        List<Path> shared = List.of(root.resolve("messaging-support"));
+        List<Path> shared = List.of(root.resolve("messaging-support"), root.resolve("envelope-encryption"));
         List<ServiceSources> services = serviceModules(root).stream()
                 .map(module -> ServiceSources.read(root.resolve(module), shared))
                 .toList();

@@ -157,7 +157,11 @@ public final class LocalStack implements AutoCloseable {
                     : Map.of("QUARKUS_OIDC_AUTH_SERVER_URL", NO_IDENTITY_PROVIDER,
                     "QUARKUS_OIDC_TENANT_ENABLED", "false", "QUARKUS_OIDC_API_TENANT_ENABLED", "false",
                     "ESCALATION_SERVICES_CLIENT_ENABLED", "false", "ESCALATION_SERVICES_CLIENT_SECRET", "none"));
-            Map<String, String> intake = new HashMap<>(Map.of("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl("intake")));
+            Map<String, String> intake = new HashMap<>(Map.of("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl("intake"),
+                    // Made by the service on its first start (profile "local" only) and kept with the data: the
+                    // reports of the last start are encrypted with them.
+                    "SAFEREPORT_ENCRYPTION_KEY_ENCRYPTION_KEYSET", data.resolve("keys/intake-key-encryption-keyset.json").toString(),
+                    "SAFEREPORT_ENCRYPTION_INDEX_KEYSET", data.resolve("keys/intake-index-keyset.json").toString()));
             if (keycloak != null) {
                 // The internal API's bearer tokens (the services client's), checked against the realm; without
                 // Keycloak the internal API stays off and answers 401.

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** An evidence file of a report, stored as PostgreSQL bytea. */
+/** An evidence file of a report, stored as PostgreSQL bytea, encrypted with the report's data key ({@link EvidenceContents} reads it). */
 @Entity
 @Table(name = "evidence")
 public class Evidence extends PanacheEntityBase {
@@ -27,6 +27,7 @@ public class Evidence extends PanacheEntityBase {
     @Column(name = "media_type", nullable = false)
     public String mediaType;
 
+    /** The size of the file as uploaded; {@link #content} is the ciphertext. */
     @Column(name = "size_bytes", nullable = false)
     public int sizeBytes;
 

@@ -1,6 +1,7 @@
 package org.safereport.intake.persistence;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.safereport.envelope.DataKey;
 
 import javax.sql.DataSource;
 import java.io.InputStream;
@@ -8,10 +9,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Evidence bytes as a stream read from PostgreSQL a slice at a time, so that no file (up to 10 MB) is ever
+ * Evidence bytes as a stream read from PostgreSQL a slice at a time and decrypted as it is read (with the
+ * report's data key, a segment at a time: see {@link org.safereport.envelope.DataKey}), so that no file (up to 10 MB) is ever
  * whole in memory however many are being downloaded. Each slice is one query on a connection borrowed for
  * it alone: a slow reader holds no connection while it reads. Evidence is never changed once stored, so
  * slices read apart still make the file as stored.
@@ -22,14 +25,31 @@ public class EvidenceContents {
     static final int SLICE_BYTES = 256 * 1024;
 
     private final DataSource dataSource;
+    private final ReportSealing sealing;
 
-    EvidenceContents(DataSource dataSource) {
+    EvidenceContents(DataSource dataSource, ReportSealing sealing) {
         this.dataSource = dataSource;
+        this.sealing = sealing;
     }
 
-    /** The bytes of evidence {@code evidenceId}, from the first; empty for no such evidence. */
+    /** The bytes of evidence {@code evidenceId} as uploaded, from the first; empty for no such evidence. */
     public InputStream open(UUID evidenceId) {
-        return new SlicedContent(evidenceId);
+        return dataKeyOf(evidenceId)
+                .map(key -> key.opening(new SlicedContent(evidenceId), ReportSealing.evidenceContext(evidenceId)))
+                .orElseGet(InputStream::nullInputStream);
+    }
+
+    private Optional<DataKey> dataKeyOf(UUID evidenceId) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement(
+                     "SELECT r.data_key, r.key_id FROM evidence e JOIN report r ON r.id = e.report_id WHERE e.id = ?")) {
+            query.setObject(1, evidenceId);
+            try (ResultSet result = query.executeQuery()) {
+                return result.next() ? Optional.of(sealing.dataKeyOf(result.getBytes(1), result.getString(2))) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the data key of evidence " + evidenceId, e);
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.safereport.intake.persistence;
 
+import io.quarkus.arc.Arc;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -7,17 +8,17 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.safereport.intake.domain.Platform;
 import org.safereport.intake.domain.ReportStatus;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalTime;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
+/**
+ * A report as filed, and where it stands. What the reporter wrote is in {@link #sealedContent}, encrypted
+ * ({@link ReportSealing}); the rest is what queries and the status page need.
+ */
 @Entity
 @Table(name = "report")
 public class Report extends PanacheEntityBase {
@@ -31,44 +32,29 @@ public class Report extends PanacheEntityBase {
     @Column(nullable = false)
     public String category;
 
-    @Column(nullable = false)
-    public String description;
+    /** {@link ReportContent} as JSON, encrypted with the data key: everything the reporter wrote. Null once purged. */
+    @Column(name = "sealed_content")
+    public byte[] sealedContent;
 
-    @Column(name = "occurred_on")
-    public LocalDate occurredOn;
+    /** The report's data key, wrapped by the key-encryption key {@link #keyId}. */
+    @Column(name = "data_key")
+    public byte[] dataKey;
 
-    @Column(name = "occurred_time")
-    public LocalTime occurredTime;
+    @Column(name = "key_id")
+    public String keyId;
 
-    @Enumerated(EnumType.STRING)
-    public Platform platform;
+    /** Keyed hashes of the reporter's and the subject's email address ({@link ReportSealing#emailIndex}). */
+    @Column(name = "reporter_email_index")
+    public byte[] reporterEmailIndex;
 
-    @Column(name = "platform_other")
-    public String platformOther;
-
-    /** One URL a line (a URL has no line break). */
-    public String links;
-
-    @Column(name = "reporter_name")
-    public String reporterName;
-
-    @Column(name = "reporter_email")
-    public String reporterEmail;
-
-    @Column(name = "reporter_phone")
-    public String reporterPhone;
+    @Column(name = "subject_email_index")
+    public byte[] subjectEmailIndex;
 
     @Column(nullable = false)
     public boolean anonymous;
 
     @Column(name = "email_receipt", nullable = false)
     public boolean emailReceipt;
-
-    @Column(name = "subject_name")
-    public String subjectName;
-
-    @Column(name = "subject_email")
-    public String subjectEmail;
 
     @Column(name = "young_person_at_risk", nullable = false)
     public boolean youngPersonAtRisk;
@@ -126,13 +112,25 @@ public class Report extends PanacheEntityBase {
     }
 
     /**
-     * The reports {@code email} filed (when not anonymous) or is the subject of, oldest first, for a person's
-     * request for their data. The one place that looks reports up by address: its body follows however the
-     * addresses are stored.
+     * The reports {@code email} filed (when not anonymous: an anonymous report keeps no address) or is the
+     * subject of, oldest first, for a person's request for their data; found by the address's keyed hash.
      */
     public static List<Report> findInvolving(String email) {
-        String address = email.trim().toLowerCase(Locale.ROOT);
-        return list("lower(reporterEmail) = ?1 or lower(subjectEmail) = ?1 order by submittedAt, reference", address);
+        byte[] hash = Arc.container().instance(ReportSealing.class).get().emailIndex(email);
+        if (hash == null) {
+            return List.of();
+        }
+        return list("reporterEmailIndex = ?1 or subjectEmailIndex = ?1 order by submittedAt, reference", hash);
+    }
+
+    /** The reports whose data key is wrapped by another key than {@code keyId}, for rotation. */
+    public static List<UUID> idsNotWrappedBy(String keyId) {
+        return getEntityManager().createQuery("select id from Report where keyId <> ?1", UUID.class)
+                .setParameter(1, keyId).getResultList();
+    }
+
+    public static long countNotWrappedBy(String keyId) {
+        return count("keyId <> ?1", keyId);
     }
 
     /** The reference alone, without loading the report. */

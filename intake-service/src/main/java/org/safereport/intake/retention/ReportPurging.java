@@ -50,21 +50,16 @@ public class ReportPurging {
 
     /**
      * What a purge clears of the report itself: everything the reporter wrote or chose about what happened
-     * and who was involved, and the receipt code's hash that let them look it up. Kept: reference, category,
-     * dates, status and outcome, and the policy's words the reporter was shown.
+     * and who was involved (sealed under the report's data key, which is removed with it), the keyed hashes it
+     * was found by, and the receipt code's hash that let them look it up.
+     * Kept: reference, category, dates, status and outcome, and the policy's words the reporter was shown.
      */
     private static void clearContent(Report report) {
-        report.description = "";
-        report.occurredOn = null;
-        report.occurredTime = null;
-        report.platform = null;
-        report.platformOther = null;
-        report.links = null;
-        report.reporterName = null;
-        report.reporterEmail = null;
-        report.reporterPhone = null;
-        report.subjectName = null;
-        report.subjectEmail = null;
+        report.sealedContent = null;
+        report.dataKey = null;
+        report.keyId = null;
+        report.reporterEmailIndex = null;
+        report.subjectEmailIndex = null;
         report.receiptCodeHash = null;
     }
 }

@@ -16,6 +16,9 @@ import org.safereport.intake.domain.ReportStatus;
 import org.safereport.intake.persistence.Evidence;
 import org.safereport.intake.persistence.IdempotencyRecord;
 import org.safereport.intake.persistence.Report;
+import org.safereport.intake.persistence.ReportContent;
+import org.safereport.intake.persistence.ReportSealing;
+import org.safereport.envelope.DataKey;
 import org.safereport.events.ReportSubmittedV1;
 import org.safereport.events.notification.Channel;
 import org.safereport.events.notification.NotificationRequestedV1;
@@ -56,14 +59,17 @@ public class ReportFiling {
     private final EntityManager entityManager;
     private final ObjectMapper objectMapper;
     private final IntakeConfig config;
+    private final ReportSealing sealing;
     private final SecureRandom random = new SecureRandom();
 
-    ReportFiling(Outbox outbox, Clock clock, EntityManager entityManager, ObjectMapper objectMapper, IntakeConfig config) {
+    ReportFiling(Outbox outbox, Clock clock, EntityManager entityManager, ObjectMapper objectMapper, IntakeConfig config,
+                ReportSealing sealing) {
         this.outbox = outbox;
         this.clock = clock;
         this.entityManager = entityManager;
         this.objectMapper = objectMapper;
         this.config = config;
+        this.sealing = sealing;
     }
 
     /**
@@ -81,18 +87,20 @@ public class ReportFiling {
         }
         PolicyCategory category = policy.category(submission.category()).orElseThrow();
         String receiptCode = ReceiptCode.generate(random);
-        Report report = newReport(submission, policy, category, evidence.size(), receiptCode);
+        ReportContent content = contentOf(submission);
+        Report report = newReport(submission, content, policy, category, evidence.size(), receiptCode);
+        DataKey dataKey = sealing.seal(report, content);
         report.persist();
         for (int i = 0; i < evidence.size(); i++) {
-            storeEvidence(report.id, i, evidence.get(i));
+            storeEvidence(report.id, i, evidence.get(i), dataKey);
         }
         key.ifPresent(idempotencyKey -> remember(idempotencyKey, requestHash, report.id, receiptCode));
 
         outbox.add(report.id.toString(), ReportSubmittedV1.of(report.id, report.reference, report.category,
-                report.youngPersonAtRisk, report.reporterEmail, report.subjectEmail, report.evidenceCount, report.submittedAt));
+                report.youngPersonAtRisk, content.reporterEmail(), content.subjectEmail(), report.evidenceCount, report.submittedAt));
         if (report.emailReceipt) {
             // Keyed by report id: intake has no case id, and a report's requests stay in order.
-            outbox.add(report.id.toString(), receipt(report, category));
+            outbox.add(report.id.toString(), receipt(report, content, category));
         }
         return new Filed(report, receiptCode, false);
     }
@@ -102,10 +110,10 @@ public class ReportFiling {
      * drops a duplicate however the request came to be published twice. Without the reporter's name, which
      * anyone filling in the public form chooses: the email greets nobody by name.
      */
-    private NotificationRequestedV1 receipt(Report report, PolicyCategory category) {
+    private NotificationRequestedV1 receipt(Report report, ReportContent content, PolicyCategory category) {
         UUID requestId = UUID.nameUUIDFromBytes(("receipt:" + report.id).getBytes(StandardCharsets.UTF_8));
         return NotificationRequestedV1.of(report.submittedAt, requestId, report.reference,
-                new NotificationRequestedV1.Recipient(null, null, report.reporterEmail, null),
+                new NotificationRequestedV1.Recipient(null, null, content.reporterEmail(), null),
                 List.of(Channel.EMAIL), Template.RECEIPT, new TemplateData.ReportReceipt(category.label(),
                         config.publicBaseUrl() + "/status?reference=" + report.reference), null,
                 NotificationRequestedV1.Priority.NORMAL);
@@ -134,54 +142,48 @@ public class ReportFiling {
         record.persist();
     }
 
-    private Report newReport(ReportSubmission submission, PublicPolicy policy, PolicyCategory category,
+    private static ReportContent contentOf(ReportSubmission submission) {
+        ReportSubmission.When when = submission.when();
+        ReportSubmission.Where where = submission.where();
+        ReportSubmission.Reporter reporter = submission.keptReporter();
+        ReportSubmission.Subject subject = submission.subject();
+        return new ReportContent(submission.description(),
+                when == null ? null : when.date(), when == null ? null : when.time(),
+                where == null ? null : where.platform(), where == null ? null : where.other(),
+                submission.linkList(),
+                reporter == null ? null : reporter.name(), reporter == null ? null : reporter.email(),
+                reporter == null ? null : reporter.phone(),
+                subject == null ? null : subject.name(), subject == null ? null : subject.email());
+    }
+
+    private Report newReport(ReportSubmission submission, ReportContent content, PublicPolicy policy, PolicyCategory category,
                              int evidenceCount, String receiptCode) {
         Report report = new Report();
         report.id = UUID.randomUUID();
         report.reference = unusedReference();
         report.category = category.code();
-        report.description = submission.description();
-        if (submission.when() != null) {
-            report.occurredOn = submission.when().date();
-            report.occurredTime = submission.when().time();
-        }
-        if (submission.where() != null) {
-            report.platform = submission.where().platform();
-            report.platformOther = submission.where().other();
-        }
-        report.links = submission.linkList().isEmpty() ? null : String.join("\n", submission.linkList());
         report.anonymous = submission.isAnonymous();
-        ReportSubmission.Reporter reporter = submission.keptReporter();
-        if (reporter != null) {
-            report.reporterName = reporter.name();
-            report.reporterEmail = reporter.email();
-            report.reporterPhone = reporter.phone();
-        }
         report.emailReceipt = submission.wantsReceipt();
-        if (submission.subject() != null) {
-            report.subjectName = submission.subject().name();
-            report.subjectEmail = submission.subject().email();
-        }
         report.youngPersonAtRisk = submission.atRisk();
         report.receiptCodeHash = ReceiptCode.hash(receiptCode);
         report.status = ReportStatus.RECEIVED;
         report.submittedAt = clock.instant();
         report.categoryLabel = category.label();
-        report.handledByTitle = category.handledByTitle(report.reporterEmail == null);
+        report.handledByTitle = category.handledByTitle(content.reporterEmail() == null);
         report.expectedResponseBy = policy.expectedResponseBy(category, report.submittedAt);
         report.policyVersion = policy.version();
         report.evidenceCount = evidenceCount;
         return report;
     }
 
-    private void storeEvidence(UUID reportId, int position, EvidenceFile file) {
+    private void storeEvidence(UUID reportId, int position, EvidenceFile file, DataKey dataKey) {
         Evidence evidence = new Evidence();
         evidence.id = UUID.randomUUID();
         evidence.reportId = reportId;
         evidence.position = position;
         evidence.mediaType = file.type().mediaType();
         evidence.sizeBytes = file.content().length;
-        evidence.content = file.content();
+        evidence.content = dataKey.seal(file.content(), ReportSealing.evidenceContext(evidence.id));
         evidence.persist();
     }
 

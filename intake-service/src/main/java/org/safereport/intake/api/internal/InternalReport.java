@@ -4,11 +4,11 @@ import org.safereport.intake.domain.EvidenceType;
 import org.safereport.intake.domain.Platform;
 import org.safereport.intake.persistence.EvidenceSummary;
 import org.safereport.intake.persistence.Report;
+import org.safereport.intake.persistence.ReportContent;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -49,22 +49,21 @@ public record InternalReport(UUID reportId, String reference, String category, S
         }
     }
 
-    static InternalReport of(Report report, List<EvidenceSummary> evidence) {
+    static InternalReport of(Report report, ReportContent content, List<EvidenceSummary> evidence) {
         return new InternalReport(report.id, report.reference, report.category, report.categoryLabel, report.submittedAt,
-                report.description, report.occurredOn,
-                report.occurredTime == null ? null : HOURS_AND_MINUTES.format(report.occurredTime),
-                platform(report),
-                report.links == null ? List.of() : Arrays.asList(report.links.split("\n")),
-                report.youngPersonAtRisk, report.anonymous,
-                report.anonymous ? null : new Reporter(report.reporterName, report.reporterEmail, report.reporterPhone),
-                report.subjectName == null && report.subjectEmail == null ? null : new Subject(report.subjectName, report.subjectEmail),
+                content.description(), content.occurredOn(),
+                content.occurredTime() == null ? null : HOURS_AND_MINUTES.format(content.occurredTime()),
+                platform(content), content.links(), report.youngPersonAtRisk, report.anonymous,
+                report.anonymous ? null : new Reporter(content.reporterName(), content.reporterEmail(), content.reporterPhone()),
+                content.subjectName() == null && content.subjectEmail() == null ? null
+                        : new Subject(content.subjectName(), content.subjectEmail()),
                 evidence.stream().map(file -> EvidenceItem.of(report.reference, file)).toList());
     }
 
-    private static String platform(Report report) {
-        if (report.platform == null) {
+    private static String platform(ReportContent content) {
+        if (content.platform() == null) {
             return null;
         }
-        return report.platform == Platform.OTHER && report.platformOther != null ? report.platformOther : report.platform.label();
+        return content.platform() == Platform.OTHER && content.platformOther() != null ? content.platformOther() : content.platform().label();
     }
 }

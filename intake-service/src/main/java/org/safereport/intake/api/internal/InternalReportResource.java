@@ -20,6 +20,7 @@ import org.safereport.intake.persistence.EvidenceContents;
 import org.safereport.intake.persistence.EvidenceSummary;
 import org.safereport.intake.persistence.Report;
 import org.safereport.problem.InvalidFieldException;
+import org.safereport.intake.persistence.ReportSealing;
 import org.safereport.problem.ProblemMapper;
 
 import java.io.InputStream;
@@ -43,10 +44,12 @@ public class InternalReportResource {
 
     private final EvidenceContents contents;
     private final EvidenceThumbnails thumbnails;
+    private final ReportSealing sealing;
 
-    InternalReportResource(EvidenceContents contents, EvidenceThumbnails thumbnails) {
+    InternalReportResource(EvidenceContents contents, EvidenceThumbnails thumbnails, ReportSealing sealing) {
         this.contents = contents;
         this.thumbnails = thumbnails;
+        this.sealing = sealing;
     }
 
     @GET
@@ -55,7 +58,7 @@ public class InternalReportResource {
     public InternalReport report(@PathParam("reportId") UUID reportId) {
         Report report = Report.<Report>findByIdOptional(reportId).orElseThrow(() -> new NotFoundException("No report " + reportId));
         LOG.debugf("Internal API: report %s read", report.reference);
-        return InternalReport.of(report, Evidence.summariesOf(reportId));
+        return InternalReport.of(report, sealing.open(report), Evidence.summariesOf(reportId));
     }
 
     /**
@@ -76,12 +79,12 @@ public class InternalReportResource {
             throw new InvalidFieldException("email", "is not an email address");
         }
         List<PersonReports.Involved> found = Report.findInvolving(email).stream()
-                .map(report -> PersonReports.of(email, report, Evidence.summariesOf(report.id))).toList();
+                .map(report -> PersonReports.of(email, report, sealing.open(report), Evidence.summariesOf(report.id))).toList();
         LOG.debugf("Internal API: %d reports found for a person's export", found.size());
         return new PersonReports(found);
     }
 
-    /** The file as stored, streamed a slice at a time. */
+    /** The file as uploaded, streamed and decrypted a slice at a time. */
     @GET
     @Path("{reportId}/evidence/{evidenceId}")
     public Response evidence(@PathParam("reportId") UUID reportId, @PathParam("evidenceId") UUID evidenceId,

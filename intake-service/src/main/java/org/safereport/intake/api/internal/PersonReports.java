@@ -2,6 +2,7 @@ package org.safereport.intake.api.internal;
 
 import org.safereport.intake.persistence.EvidenceSummary;
 import org.safereport.intake.persistence.Report;
+import org.safereport.intake.persistence.ReportContent;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,15 +36,15 @@ public record PersonReports(List<Involved> reports) {
         }
     }
 
-    static Involved of(String email, Report report, List<EvidenceSummary> evidence) {
+    static Involved of(String email, Report report, ReportContent content, List<EvidenceSummary> evidence) {
         List<Involvement> involvement = new ArrayList<>();
-        if (sameAddress(email, report.reporterEmail)) {
+        if (sameAddress(email, content.reporterEmail())) {
             involvement.add(Involvement.REPORTER);
         }
-        if (sameAddress(email, report.subjectEmail)) {
+        if (sameAddress(email, content.subjectEmail())) {
             involvement.add(Involvement.SUBJECT);
         }
-        return new Involved(involvement, InternalReport.of(report, evidence), Progress.of(report));
+        return new Involved(involvement, InternalReport.of(report, content, evidence), Progress.of(report));
     }
 
     private static boolean sameAddress(String email, String stored) {

@@ -1,0 +1,24 @@
+package org.safereport.envelope;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.nio.file.Path;
+
+/**
+ * Where a service's keys are: two Tink keyset files (JSON), in production mounted from the service's
+ * Kubernetes Secret. No default in production: a service does not start without them.
+ */
+@ConfigMapping(prefix = "safereport.encryption")
+public interface EncryptionConfig {
+
+    /** The key-encryption keys (AES256_GCM): the primary wraps, every key unwraps. */
+    Path keyEncryptionKeyset();
+
+    /** The blind indexes' key (HMAC_SHA256_PRF). */
+    Path indexKeyset();
+
+    /** Make the files when missing: for tests and the local stack only, never in production. */
+    @WithDefault("false")
+    boolean createMissing();
+}
