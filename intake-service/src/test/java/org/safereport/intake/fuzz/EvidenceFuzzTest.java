@@ -43,7 +43,7 @@ import static org.safereport.intake.fuzz.FuzzInputs.assertProblemNames;
 @WithTestResource(value = PolicyTestResource.class, scope = TestResourceScope.GLOBAL)
 class EvidenceFuzzTest {
 
-    private static final int MUTATIONS = Soak.scaled(40, 5_000);
+    private static final int MUTATIONS = Soak.scaled(40, 2_000);
     private static final byte[] PNG = TestData.png(null);
     private static final byte[] JPEG = TestData.jpegWithExif("GPS 51.5007,-0.1246");
     private static final byte[] PDF = TestData.pdf();
