@@ -37,7 +37,7 @@ import static org.safereport.intake.fuzz.FuzzInputs.assertProblemNames;
 class JsonApiFuzzTest {
 
     private static final String API = "/api/v1/reports";
-    private static final int MUTATIONS = Soak.scaled(120, 30_000);
+    private static final int MUTATIONS = Soak.scaled(120, 10_000);
 
     @BeforeEach
     void policyIsKnown() {

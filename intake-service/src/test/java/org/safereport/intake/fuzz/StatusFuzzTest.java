@@ -41,7 +41,7 @@ import static org.safereport.intake.fuzz.FuzzInputs.assertProblem;
 @WithTestResource(value = PolicyTestResource.class, scope = TestResourceScope.GLOBAL)
 class StatusFuzzTest {
 
-    private static final int MUTATIONS = Soak.scaled(80, 40_000);
+    private static final int MUTATIONS = Soak.scaled(80, 60_000);
 
     @BeforeEach
     void policyIsKnown() {
