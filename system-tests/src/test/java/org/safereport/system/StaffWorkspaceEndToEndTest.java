@@ -138,6 +138,16 @@ class StaffWorkspaceEndToEndTest {
                 .anyMatch(row -> row.contains("Riley Carrow") && row.contains("Added note"))
                 .anyMatch(row -> row.contains("Riley Carrow") && row.contains("Closed"));
         chromium.assertAccessible("case with its audit");
+
+        // Only the Chief Executive keeps a case past its retention period: a legal hold, with its reason.
+        chromium.tabTo("reason");
+        chromium.keys("A claim about this contact has been notified to our insurer.");
+        chromium.tabTo("place-legal-hold");
+        chromium.keys(Keys.ENTER);
+        assertThat(chromium.shown(By.id("done"), "The case is under legal hold")).isTrue();
+        assertThat(chromium.shown(By.id("legal-hold"), "notified to our insurer")).isTrue();
+        chromium.assertAccessible("case under legal hold");
+        chromium.screenshots("staff-case-legal-hold");
     }
 
     /** Saved, never shown inline: what a browser gets for the download link, with the DSL's own token. */
@@ -177,11 +187,7 @@ class StaffWorkspaceEndToEndTest {
     }
 
     private static void signInOnKeycloaksPage(String username) {
-        assertThat(chromium.shown(By.id("kc-page-title"), "Sign in")).isTrue();
-        chromium.tabTo("username");
-        chromium.keys(username);
-        chromium.tabTo("password");
-        chromium.keys(SampleRealm.PASSWORD, Keys.ENTER);
+        chromium.signInOnKeycloak(username, SampleRealm.PASSWORD);
     }
 
     private static String ackLinkFor(String reference, String recipient) {

@@ -91,6 +91,17 @@ public final class HeadlessChromium implements AutoCloseable {
         return new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.textToBePresentInElementLocated(element, text));
     }
 
+    /** Signs in on the identity provider's own page (Keycloak's, which the browser must be showing) with the keyboard. */
+    public void signInOnKeycloak(String username, String password) {
+        if (!shown(By.id("kc-page-title"), "Sign in")) {
+            throw new AssertionError("Keycloak's sign-in page is not shown");
+        }
+        tabTo("username");
+        keys(username);
+        tabTo("password");
+        keys(password, Keys.ENTER);
+    }
+
     /** axe-core finds no serious or critical issue on the page the browser shows. */
     public void assertAccessible(String page) {
         List<String> serious = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"))

@@ -36,11 +36,7 @@ class PersonExportBrowserTest {
     void theChiefExecutiveFindsTheExportInTheNavigationAndItIsAccessible() throws Exception {
         try (HeadlessChromium chromium = HeadlessChromium.start(HeadlessChromium.DESKTOP)) {
             chromium.driver().get(myCases.toString().replace("localhost", "127.0.0.1"));
-            assertThat(chromium.shown(By.id("kc-page-title"), "Sign in")).isTrue();
-            chromium.tabTo("username");
-            chromium.keys("chief-executive");
-            chromium.tabTo("password");
-            chromium.keys(SampleRealm.PASSWORD, Keys.ENTER);
+            chromium.signInOnKeycloak("chief-executive", SampleRealm.PASSWORD);
             assertThat(chromium.shown(By.tagName("h1"), "My cases")).isTrue();
 
             chromium.tabTo("people-export");
