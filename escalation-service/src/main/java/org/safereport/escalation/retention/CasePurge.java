@@ -107,7 +107,10 @@ public class CasePurge {
                 .setParameter("caseId", caseId)
                 .setParameter("kinds", KINDS_WITH_FREE_TEXT)
                 .executeUpdate();
-        escalationCase.internalNote = null;
+        escalationCase.sealedInternalNote = null;
+        // Without its data key, no copy of what the case held (a backup, a dead tuple) can be read again.
+        escalationCase.dataKey = null;
+        escalationCase.keyId = null;
         escalationCase.subjectPersonId = null;
         escalationCase.reporterPersonId = null;
         escalationCase.purgedAt = now;
