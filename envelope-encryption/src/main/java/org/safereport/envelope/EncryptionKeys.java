@@ -6,8 +6,8 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 /**
- * The service's envelope encryption and blind index, from the keyset files of {@link EncryptionConfig}. Made
- * at start, so that a service without its keys fails to start rather than at its first report.
+ * The service's envelope encryption, from the key-encryption keyset of {@link EncryptionConfig}. Made at start,
+ * so that a service without its keys fails to start rather than at its first record.
  */
 @ApplicationScoped
 public class EncryptionKeys {
@@ -20,15 +20,5 @@ public class EncryptionKeys {
             Keysets.createIfMissing(config.keyEncryptionKeyset(), Keysets.KEY_ENCRYPTION_KEY);
         }
         return new Envelopes(KeysetFile.at(config.keyEncryptionKeyset()));
-    }
-
-    @Produces
-    @Singleton
-    @Startup
-    BlindIndex blindIndex(EncryptionConfig config) {
-        if (config.createMissing()) {
-            Keysets.createIfMissing(config.indexKeyset(), Keysets.INDEX_KEY);
-        }
-        return BlindIndex.at(config.indexKeyset());
     }
 }

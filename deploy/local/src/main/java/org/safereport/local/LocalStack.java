@@ -144,7 +144,9 @@ public final class LocalStack implements AutoCloseable {
                     // Acknowledgement links point straight at the escalation service on this machine.
                     "ESCALATION_PUBLIC_BASE_URL", "http://127.0.0.1:" + escalationPort,
                     "ESCALATION_ACKNOWLEDGEMENT_SIGNING_KEY", localSigningKey(data),
-                    "ESCALATION_INTAKE_URL", "http://127.0.0.1:" + intakePort));
+                    "ESCALATION_INTAKE_URL", "http://127.0.0.1:" + intakePort,
+                    // Made on its first start, like intake's: the case notes of the last start are sealed with it.
+                    "SAFEREPORT_ENCRYPTION_KEY_ENCRYPTION_KEYSET", data.resolve("keys/escalation-key-encryption-keyset.json").toString()));
             escalation.putAll(keycloak != null ? Map.of(
                     // Staff sign in on Keycloak's page as the sample people (password "local"); the service reads
                     // reports from intake with the services' client credentials.

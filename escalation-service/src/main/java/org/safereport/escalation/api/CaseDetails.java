@@ -15,6 +15,7 @@ import org.safereport.escalation.domain.policy.CategoryRule;
 import org.safereport.escalation.domain.policy.RoutingPolicy;
 import org.safereport.escalation.domain.routing.RoutingPlan;
 import org.safereport.escalation.persistence.CaseQueries;
+import org.safereport.escalation.persistence.CaseSealing;
 import org.safereport.escalation.persistence.CaseStep;
 import org.safereport.escalation.persistence.CaseTrack;
 import org.safereport.escalation.persistence.TimelineEntry;
@@ -30,10 +31,12 @@ public class CaseDetails {
 
     private final ActivePolicy activePolicy;
     private final ObjectMapper objectMapper;
+    private final CaseSealing sealing;
     private final Clock clock;
 
-    CaseDetails(ActivePolicy activePolicy, ObjectMapper objectMapper, Clock clock) {
+    CaseDetails(ActivePolicy activePolicy, ObjectMapper objectMapper, CaseSealing sealing, Clock clock) {
         this.activePolicy = activePolicy;
+        this.sealing = sealing;
         this.objectMapper = objectMapper;
         this.clock = clock;
     }
@@ -94,7 +97,7 @@ public class CaseDetails {
                 escalationCase.policyHash, escalationCase.directoryVersion, decision, tracks, notifications,
                 timeline.stream().map(entry -> new CaseViews.TimelineItem(entry.at, entry.kind,
                         "ROUTED".equals(entry.kind) ? "routed: see decision" : entry.detail)).toList(),
-                escalationCase.closedAt, escalationCase.closedBy, escalationCase.outcome, escalationCase.internalNote);
+                escalationCase.closedAt, escalationCase.closedBy, escalationCase.outcome, sealing.open(escalationCase).internalNote());
     }
 
     private static CaseViews.Step step(CaseStep step, Directory directory) {

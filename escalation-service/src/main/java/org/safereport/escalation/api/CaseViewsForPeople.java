@@ -1,6 +1,7 @@
 package org.safereport.escalation.api;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.safereport.escalation.cases.CaseNotes;
 import org.safereport.escalation.client.ReportContent;
 import org.safereport.escalation.config.ActivePolicy;
 import org.safereport.escalation.domain.CaseState;
@@ -11,8 +12,8 @@ import org.safereport.escalation.domain.policy.CategoryRule;
 import org.safereport.escalation.domain.policy.Role;
 import org.safereport.escalation.domain.routing.RoutingPlan;
 import org.safereport.escalation.persistence.AuditEntry;
-import org.safereport.escalation.persistence.CaseNote;
 import org.safereport.escalation.persistence.CaseQueries;
+import org.safereport.escalation.persistence.CaseSealing;
 import org.safereport.escalation.persistence.CaseTrack;
 import org.safereport.escalation.persistence.EscalationCase;
 
@@ -33,10 +34,12 @@ public class CaseViewsForPeople {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
 
     private final ActivePolicy activePolicy;
+    private final CaseSealing sealing;
     private final Clock clock;
 
-    CaseViewsForPeople(ActivePolicy activePolicy, Clock clock) {
+    CaseViewsForPeople(ActivePolicy activePolicy, CaseSealing sealing, Clock clock) {
         this.activePolicy = activePolicy;
+        this.sealing = sealing;
         this.clock = clock;
     }
 
@@ -111,6 +114,7 @@ public class CaseViewsForPeople {
                         Role.valueOf(step.role).label(), name(directory, step.personId),
                         step.notifiedAt == null ? "Not yet" : times.brief(step.notifiedAt), times.brief(step.dueAt),
                         step.stepIndex == track.currentStep && track.state != TrackState.CLOSED)).toList())).toList();
+        CaseSealing.Opened texts = sealing.open(escalationCase);
         TimelineSentences sentences = new TimelineSentences(directory);
         List<Event> timeline = history.timeline().stream()
                 .map(entry -> new Event(times.brief(entry.at), sentences.what(entry), sentences.sentence(entry))).toList();
@@ -124,13 +128,13 @@ public class CaseViewsForPeople {
                         + " at the end of its retention period: the report, its evidence and the notes are gone.",
                 escalationCase.legalHoldSince == null ? null : "Placed by " + name(directory, escalationCase.legalHoldBy) + ", "
                         + times.describe(escalationCase.legalHoldSince),
-                escalationCase.legalHoldReason, escalationCase.internalNote, report == null ? null : reporterWhen(report), evidence, chains, timeline);
+                texts.legalHoldReason(), texts.internalNote(), report == null ? null : reporterWhen(report), evidence, chains, timeline);
     }
 
-    List<Note> notes(List<CaseNote> notes, Person viewer) {
+    List<Note> notes(List<CaseNotes.Note> notes, Person viewer) {
         LocalTimes times = times(viewer);
         Directory directory = activePolicy.directory();
-        return notes.stream().map(note -> new Note(name(directory, note.authorId), times.describe(note.writtenAt), note.text)).toList();
+        return notes.stream().map(note -> new Note(name(directory, note.authorId()), times.describe(note.writtenAt()), note.text())).toList();
     }
 
     List<Audited> audit(List<AuditEntry> entries, Person viewer) {

@@ -8,6 +8,7 @@ import org.safereport.escalation.audit.AuditTrail;
 import org.safereport.escalation.domain.CaseState;
 import org.safereport.escalation.domain.TrackState;
 import org.safereport.escalation.persistence.AuditEntry;
+import org.safereport.escalation.persistence.CaseSealing;
 import org.safereport.escalation.persistence.CaseTrack;
 import org.safereport.escalation.persistence.EscalationCase;
 import org.safereport.escalation.persistence.TimelineEntry;
@@ -27,11 +28,13 @@ public class CaseClosing {
     private static final Logger LOG = Logger.getLogger(CaseClosing.class);
 
     private final CaseProgress progress;
+    private final CaseSealing sealing;
     private final AuditTrail audit;
     private final Clock clock;
 
-    CaseClosing(CaseProgress progress, AuditTrail audit, Clock clock) {
+    CaseClosing(CaseProgress progress, CaseSealing sealing, AuditTrail audit, Clock clock) {
         this.progress = progress;
+        this.sealing = sealing;
         this.audit = audit;
         this.clock = clock;
     }
@@ -65,7 +68,7 @@ public class CaseClosing {
         escalationCase.closedAt = now;
         escalationCase.closedBy = closedBy.personId();
         escalationCase.outcome = outcome;
-        escalationCase.internalNote = internalNote;
+        escalationCase.sealedInternalNote = sealing.seal(escalationCase, CaseSealing.Text.INTERNAL_NOTE, internalNote);
         TimelineEntry.record(caseId, now, "CLOSED", "closed by " + closedBy.personId() + ": " + outcome);
         audit.record(closedBy, AuditEntry.Action.CLOSED, caseId, null);
         progress.publish(escalationCase, now);

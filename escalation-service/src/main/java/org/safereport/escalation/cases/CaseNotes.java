@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import org.safereport.escalation.audit.AuditTrail;
 import org.safereport.escalation.persistence.AuditEntry;
 import org.safereport.escalation.persistence.CaseNote;
+import org.safereport.escalation.persistence.CaseSealing;
 import org.safereport.escalation.persistence.EscalationCase;
 import org.safereport.escalation.persistence.TimelineEntry;
 
@@ -18,10 +19,16 @@ import java.util.UUID;
 @ApplicationScoped
 public class CaseNotes {
 
+    /** A note as staff read it. */
+    public record Note(String authorId, Instant writtenAt, String text) {
+    }
+
+    private final CaseSealing sealing;
     private final AuditTrail audit;
     private final Clock clock;
 
-    CaseNotes(AuditTrail audit, Clock clock) {
+    CaseNotes(CaseSealing sealing, AuditTrail audit, Clock clock) {
+        this.sealing = sealing;
         this.audit = audit;
         this.clock = clock;
     }
@@ -39,7 +46,7 @@ public class CaseNotes {
         note.caseId = caseId;
         note.authorId = author.personId();
         note.writtenAt = now;
-        note.text = text;
+        note.sealedText = sealing.seal(escalationCase, CaseSealing.Text.NOTE, text);
         note.persist();
         // The timeline says that a note was added; the note's words stay in the notes.
         TimelineEntry.record(caseId, now, "NOTE", "note added by " + author.personId());
@@ -48,7 +55,8 @@ public class CaseNotes {
     }
 
     @Transactional
-    public List<CaseNote> of(UUID caseId) {
-        return CaseNote.forCase(caseId);
+    public List<Note> of(UUID caseId) {
+        CaseSealing.Opened texts = sealing.open(EscalationCase.findById(caseId));
+        return CaseNote.forCase(caseId).stream().map(note -> new Note(note.authorId, note.writtenAt, texts.text(note))).toList();
     }
 }

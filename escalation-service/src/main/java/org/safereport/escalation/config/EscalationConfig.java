@@ -60,6 +60,18 @@ public interface EscalationConfig {
         String purgeInterval();
     }
 
+    Encryption encryption();
+
+    interface Encryption {
+
+        /**
+         * How often the service looks for cases whose data key is not wrapped by the key-encryption keyset's
+         * primary key, and re-wraps them: at most this long after ops rotate the key.
+         */
+        @WithDefault("5m")
+        String rewrapInterval();
+    }
+
     Staff staff();
 
     /** Where this service reaches the intake service's internal API (inside the cluster, never through the Ingress). */

@@ -10,6 +10,7 @@ import org.safereport.escalation.config.EscalationConfig;
 import org.safereport.escalation.domain.directory.EmailAddress;
 import org.safereport.escalation.domain.directory.Person;
 import org.safereport.escalation.persistence.AuditEntry;
+import org.safereport.escalation.persistence.CaseSealing;
 import org.safereport.escalation.persistence.CaseStep;
 import org.safereport.escalation.persistence.CaseTrack;
 import org.safereport.escalation.persistence.NotificationRecord;
@@ -54,15 +55,17 @@ public class PersonExport {
     private final ActivePolicy activePolicy;
     private final IntakeReports intake;
     private final PersonQueries queries;
+    private final CaseSealing sealing;
     private final AuditTrail audit;
     private final Clock clock;
     private final SecretKeySpec digestKey;
 
-    PersonExport(ActivePolicy activePolicy, IntakeReports intake, PersonQueries queries, AuditTrail audit, Clock clock,
+    PersonExport(ActivePolicy activePolicy, IntakeReports intake, PersonQueries queries, CaseSealing sealing, AuditTrail audit, Clock clock,
                  EscalationConfig config) {
         this.activePolicy = activePolicy;
         this.intake = intake;
         this.queries = queries;
+        this.sealing = sealing;
         this.audit = audit;
         this.clock = clock;
         // A key of its own, derived from the service's signing key, so that a digest signs nothing.
@@ -135,7 +138,7 @@ public class PersonExport {
         return involved.involvement().contains(Involvement.REPORTER.name());
     }
 
-    private static PersonData.HeldCase heldCase(PersonQueries.CaseRows rows, List<String> fromIntake, Optional<String> personId) {
+    private PersonData.HeldCase heldCase(PersonQueries.CaseRows rows, List<String> fromIntake, Optional<String> personId) {
         var escalationCase = rows.escalationCase();
         Set<Involvement> involvement = EnumSet.noneOf(Involvement.class);
         fromIntake.forEach(name -> involvement.add(Involvement.valueOf(name)));
@@ -153,14 +156,15 @@ public class PersonExport {
             addIf(involvement, Involvement.REOPENED, id.equals(escalationCase.reopenedBy));
         }
         boolean whole = involvement.stream().anyMatch(Involvement::wholeCase);
+        CaseSealing.Opened texts = sealing.open(escalationCase);
         Pattern namesThem = id == null ? null : Pattern.compile("(?<![\\w-])" + Pattern.quote(id) + "(?![\\w-])");
         return new PersonData.HeldCase(escalationCase.reference, escalationCase.routedCategory, escalationCase.state.name(),
                 escalationCase.submittedAt, escalationCase.openedAt, escalationCase.closedAt,
-                whole ? escalationCase.outcome : null, whole ? escalationCase.internalNote : null, List.copyOf(involvement),
+                whole ? escalationCase.outcome : null, whole ? texts.internalNote() : null, List.copyOf(involvement),
                 told.stream().map(step -> new PersonData.Told(step.track, step.stepIndex, step.role, step.channels, step.notifiedAt, step.dueAt)).toList(),
                 acknowledged.stream().map(track -> new PersonData.Acknowledged(track.name, track.acknowledgedAt)).toList(),
                 rows.notes().stream().filter(note -> whole || note.authorId.equals(id))
-                        .map(note -> new PersonData.Note(note.authorId, note.writtenAt, note.text)).toList(),
+                        .map(note -> new PersonData.Note(note.authorId, note.writtenAt, texts.text(note))).toList(),
                 rows.timeline().stream().filter(entry -> whole || (namesThem != null && namesThem.matcher(entry.detail).find()))
                         .map(entry -> new PersonData.Event(entry.at, entry.kind, entry.detail)).toList(),
                 notifications.stream().map(request -> new PersonData.Notification(request.requestedAt, request.template, request.channels,

@@ -30,8 +30,9 @@ public class CaseNote extends PanacheEntityBase {
     @Column(name = "written_at", nullable = false)
     public Instant writtenAt;
 
-    @Column(nullable = false)
-    public String text;
+    /** What the note says, sealed under the case's data key ({@link CaseSealing}). */
+    @Column(name = "sealed_text", nullable = false)
+    public byte[] sealedText;
 
     public static List<CaseNote> forCase(UUID caseId) {
         return list("caseId = ?1 order by id", caseId);

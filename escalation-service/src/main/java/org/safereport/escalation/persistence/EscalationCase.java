@@ -10,6 +10,7 @@ import jakarta.persistence.Table;
 import org.safereport.escalation.domain.CaseState;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 @Entity
@@ -78,9 +79,9 @@ public class EscalationCase extends PanacheEntityBase {
     @Column(name = "reopened_by")
     public String reopenedBy;
 
-    /** For staff only. */
-    @Column(name = "internal_note")
-    public String internalNote;
+    /** The internal note on closing, for staff only, sealed under the case's data key ({@link CaseSealing}). */
+    @Column(name = "sealed_internal_note")
+    public byte[] sealedInternalNote;
 
     /** When the case's content was purged at the end of its retention period; the row is its tombstone since. */
     @Column(name = "purged_at")
@@ -93,8 +94,28 @@ public class EscalationCase extends PanacheEntityBase {
     @Column(name = "legal_hold_by")
     public String legalHoldBy;
 
-    @Column(name = "legal_hold_reason")
-    public String legalHoldReason;
+    /** Why the case is under legal hold, sealed under the case's data key ({@link CaseSealing}). */
+    @Column(name = "sealed_legal_hold_reason")
+    public byte[] sealedLegalHoldReason;
+
+    /**
+     * The case's data key, wrapped by the key-encryption key {@link #keyId}: made with the first text that
+     * needs it, dropped with the case's content when it is purged; {@code null} for neither.
+     */
+    @Column(name = "data_key")
+    public byte[] dataKey;
+
+    @Column(name = "key_id")
+    public String keyId;
+
+    public static List<UUID> idsNotWrappedBy(String keyId) {
+        return getEntityManager().createQuery("select id from EscalationCase where keyId <> ?1", UUID.class)
+                .setParameter(1, keyId).getResultList();
+    }
+
+    public static long countNotWrappedBy(String keyId) {
+        return count("keyId <> ?1", keyId);
+    }
 
     public static boolean existsForReport(UUID reportId) {
         // A query of our own: Panache's count() makes Hibernate build its count query afresh on every call.

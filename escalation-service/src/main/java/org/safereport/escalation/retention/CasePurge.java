@@ -25,7 +25,8 @@ import java.util.UUID;
 /**
  * The scheduled purge (issue 15): a closed case whose category's retention period has passed since its
  * closing, and that is under no legal hold, loses everything people wrote about it (the internal notes,
- * the internal note on closing, free text on its timeline, who it was about and who reported it), and
+ * the internal note on closing, free text on its timeline, who it was about and who reported it, and the
+ * data key its texts were sealed under), and
  * intake is told, through the outbox in the same transaction, to remove the report and its evidence. The
  * case's row stays as its tombstone: reference, category, dates and outcome, for the trustees' figures.
  * Each purge is on the case's audit trail (what, when, under which rule), never what was purged.
@@ -107,7 +108,10 @@ public class CasePurge {
                 .setParameter("caseId", caseId)
                 .setParameter("kinds", KINDS_WITH_FREE_TEXT)
                 .executeUpdate();
-        escalationCase.internalNote = null;
+        escalationCase.sealedInternalNote = null;
+        // Without its data key, no copy of what the case held (a backup, a dead tuple) can be read again.
+        escalationCase.dataKey = null;
+        escalationCase.keyId = null;
         escalationCase.subjectPersonId = null;
         escalationCase.reporterPersonId = null;
         escalationCase.purgedAt = now;

@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 import org.safereport.escalation.audit.AuditTrail;
 import org.safereport.escalation.persistence.AuditEntry;
+import org.safereport.escalation.persistence.CaseSealing;
 import org.safereport.escalation.persistence.EscalationCase;
 import org.safereport.escalation.persistence.TimelineEntry;
 
@@ -23,10 +24,12 @@ public class LegalHolds {
 
     private static final Logger LOG = Logger.getLogger(LegalHolds.class);
 
+    private final CaseSealing sealing;
     private final AuditTrail audit;
     private final Clock clock;
 
-    LegalHolds(AuditTrail audit, Clock clock) {
+    LegalHolds(CaseSealing sealing, AuditTrail audit, Clock clock) {
+        this.sealing = sealing;
         this.audit = audit;
         this.clock = clock;
     }
@@ -50,7 +53,7 @@ public class LegalHolds {
         Instant now = clock.instant();
         escalationCase.legalHoldSince = now;
         escalationCase.legalHoldBy = actor.personId();
-        escalationCase.legalHoldReason = reason;
+        escalationCase.sealedLegalHoldReason = sealing.seal(escalationCase, CaseSealing.Text.LEGAL_HOLD_REASON, reason);
         TimelineEntry.record(caseId, now, "LEGAL_HOLD", "placed by " + actor.personId());
         audit.record(actor, AuditEntry.Action.SET_LEGAL_HOLD, caseId, null);
         LOG.infof("Case %s placed under legal hold", escalationCase.reference);
@@ -70,7 +73,7 @@ public class LegalHolds {
         escalationCase.legalHoldSince = null;
         escalationCase.legalHoldBy = null;
         // The reason goes with the hold: the timeline and the audit trail keep who placed and lifted it, and when.
-        escalationCase.legalHoldReason = null;
+        escalationCase.sealedLegalHoldReason = null;
         TimelineEntry.record(caseId, now, "LEGAL_HOLD_LIFTED", "lifted by " + actor.personId());
         audit.record(actor, AuditEntry.Action.LIFTED_LEGAL_HOLD, caseId, null);
         LOG.infof("Case %s no longer under legal hold", escalationCase.reference);

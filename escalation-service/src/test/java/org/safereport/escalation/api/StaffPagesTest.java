@@ -51,13 +51,13 @@ class StaffPagesTest {
         return CaseFixtures.fileReport(clock.instant(), category, false, "support.worker@example.org", subjectEmail);
     }
 
-    private static Document page(String personId, String path) {
+    static Document page(String personId, String path) {
         Response response = SignedIn.as(personId).redirects().follow(false).get(path);
         assertThat(response.statusCode()).as("GET %s as %s", path, personId).isEqualTo(200);
         return Jsoup.parse(response.asString());
     }
 
-    private static Response post(String personId, String reference, String action, String... fields) {
+    static Response post(String personId, String reference, String action, String... fields) {
         return post(FormPost.from(SignedIn.as(personId), "/cases/" + reference), personId, reference, action, fields);
     }
 

@@ -19,6 +19,7 @@ import org.safereport.escalation.audit.AuditTrail;
 import org.safereport.escalation.cases.CaseClosing;
 import org.safereport.escalation.cases.CaseNotes;
 import org.safereport.escalation.persistence.AuditEntry;
+import org.safereport.escalation.persistence.CaseSealing;
 import org.safereport.escalation.persistence.EscalationCase;
 import org.safereport.testing.KafkaTestResource;
 import org.safereport.testing.KafkaTopics;
@@ -73,6 +74,9 @@ class RetentionTest {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    CaseSealing sealing;
+
     /** Files a report, notes and closes its case with words no other test writes; returns the case. */
     private EscalationCase closedCase(String category, String words) {
         String reference = CaseFixtures.fileReport(clock.instant(), category, false, "support.worker@example.org", null);
@@ -89,7 +93,9 @@ class RetentionTest {
     @Test
     void aClosedCaseIsPurgedOnceItsRetentionPeriodHasPassedAndLeavesOnlyItsTombstone() throws SQLException {
         EscalationCase closed = closedCase("GRIEVANCE", "Marigold Quokka");
-        assertThat(RawTables.rowsContaining(dataSource, "Marigold Quokka")).as("before the purge").hasSize(2);
+        assertThat(notes.of(closed.id)).as("before the purge").singleElement().extracting(CaseNotes.Note::text).asString()
+                .contains("Marigold Quokka");
+        assertThat(closed.dataKey).as("the case's data key, before the purge").isNotNull();
         Instant sixYearsOn = closed.closedAt.atOffset(ZoneOffset.UTC).plusYears(6).toInstant();
 
         moveClockTo(sixYearsOn.minusSeconds(1));
@@ -105,7 +111,10 @@ class RetentionTest {
         assertThat(tombstone.submittedAt).isEqualTo(closed.submittedAt);
         assertThat(tombstone.closedAt).isEqualTo(closed.closedAt);
         assertThat(tombstone.outcome).isEqualTo("The post was taken down.");
-        assertThat(tombstone.internalNote).isNull();
+        assertThat(tombstone.sealedInternalNote).isNull();
+        assertThat(tombstone.dataKey).as("the data key goes with what it sealed").isNull();
+        assertThat(tombstone.keyId).isNull();
+        assertThat(notes.of(closed.id)).isEmpty();
         assertThat(closed.reporterPersonId).isEqualTo("support-worker");
         assertThat(tombstone.reporterPersonId).isNull();
         assertThat(RawTables.rowsContaining(dataSource, "Marigold Quokka")).as("in any table").isEmpty();
@@ -138,7 +147,7 @@ class RetentionTest {
         holdForm("team-leader", path, "A claim is expected.").then().statusCode(404);
         holdForm("chief-executive", path, " ").then().statusCode(400);
         holdForm("chief-executive", path, "The police asked us to keep it.").then().statusCode(303);
-        assertThat(CaseFixtures.escalationCase(closed.reference).legalHoldReason).isEqualTo("The police asked us to keep it.");
+        assertThat(sealing.open(CaseFixtures.escalationCase(closed.reference)).legalHoldReason()).isEqualTo("The police asked us to keep it.");
         assertThat(Jsoup.parse(SignedIn.as("chief-executive").get(path).asString()).getElementById("legal-hold").text())
                 .contains("The police asked us to keep it.");
 
@@ -153,7 +162,7 @@ class RetentionTest {
 
         EscalationCase tombstone = CaseFixtures.escalationCase(closed.reference);
         assertThat(tombstone.purgedAt).isNotNull();
-        assertThat(tombstone.legalHoldReason).isNull();
+        assertThat(tombstone.sealedLegalHoldReason).isNull();
         assertThat(audit(closed)).extracting(entry -> entry.action).containsSubsequence(
                 AuditEntry.Action.CLOSED, AuditEntry.Action.SET_LEGAL_HOLD, AuditEntry.Action.LIFTED_LEGAL_HOLD, AuditEntry.Action.PURGED);
         assertThat(audit(closed)).filteredOn(entry -> entry.action == AuditEntry.Action.PURGED).singleElement()

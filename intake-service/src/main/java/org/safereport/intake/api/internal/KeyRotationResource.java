@@ -4,7 +4,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.safereport.intake.keys.DataKeyRewrap;
+import org.safereport.envelope.DataKeyRewrap;
+import org.safereport.intake.keys.ReportDataKeys;
 
 /**
  * The command ops run after putting a new primary key into the key-encryption keyset
@@ -15,14 +16,16 @@ import org.safereport.intake.keys.DataKeyRewrap;
 public class KeyRotationResource {
 
     private final DataKeyRewrap rewrap;
+    private final ReportDataKeys reports;
 
-    KeyRotationResource(DataKeyRewrap rewrap) {
+    KeyRotationResource(DataKeyRewrap rewrap, ReportDataKeys reports) {
         this.rewrap = rewrap;
+        this.reports = reports;
     }
 
     @POST
     @Produces(MediaType.APPLICATION_JSON)
     public DataKeyRewrap.Outcome rewrap() {
-        return rewrap.rewrapAll();
+        return rewrap.rewrapAll(reports);
     }
 }
