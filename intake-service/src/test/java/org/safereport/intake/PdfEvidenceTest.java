@@ -5,6 +5,7 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
 import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentNameDictionary;
@@ -19,12 +20,14 @@ import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.safereport.intake.persistence.Evidence;
+import org.safereport.intake.persistence.EvidenceContents;
 import org.safereport.intake.persistence.Report;
 import org.safereport.testing.KafkaTestResource;
 import org.safereport.testing.PostgresTestResource;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -41,6 +44,9 @@ import static org.hamcrest.Matchers.startsWith;
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = PolicyTestResource.class, scope = TestResourceScope.GLOBAL)
 class PdfEvidenceTest {
+
+    @Inject
+    EvidenceContents contents;
 
     @BeforeEach
     void policyIsKnown() {
@@ -61,12 +67,15 @@ class PdfEvidenceTest {
     }
 
     @Test
-    void cleanPdfIsKeptAsSent() {
+    void cleanPdfIsKeptAsSent() throws IOException {
         byte[] pdf = TestData.pdf();
         String reference = send(pdf).statusCode(201).extract().path("reference");
         List<Evidence> stored = QuarkusTransaction.requiringNew().call(() ->
                 Evidence.list("reportId", Report.findByReference(reference).orElseThrow().id));
-        assertThat(stored).singleElement().satisfies(evidence -> assertThat(evidence.content).isEqualTo(pdf));
+        assertThat(stored).hasSize(1);
+        try (InputStream decrypted = contents.open(stored.get(0).id)) {
+            assertThat(decrypted.readAllBytes()).isEqualTo(pdf);
+        }
     }
 
     @Test
