@@ -38,7 +38,9 @@ public class ReportDataKeys implements WrappedDataKeys {
 
     @Override
     public Optional<WrappedDataKey> lockedDataKey(UUID reportId) {
+        // A report purged since it was listed has no data key any more.
         return Optional.ofNullable(entityManager.find(Report.class, reportId, LockModeType.PESSIMISTIC_WRITE))
+                .filter(report -> report.dataKey != null)
                 .map(report -> new WrappedDataKey(report.dataKey, report.keyId));
     }
 
