@@ -46,7 +46,7 @@ import static org.safereport.intake.fuzz.FuzzInputs.part;
 @WithTestResource(value = PolicyTestResource.class, scope = TestResourceScope.GLOBAL)
 class FormFuzzTest {
 
-    private static final int RANDOM_FORMS = Soak.scaled(60, 25_000);
+    private static final int RANDOM_FORMS = Soak.scaled(60, 70_000);
     private static final String BOUNDARY = "fuzz-boundary-7MA4";
 
     @BeforeEach

@@ -41,7 +41,9 @@ import static org.safereport.intake.fuzz.FuzzInputs.assertProblem;
 @WithTestResource(value = PolicyTestResource.class, scope = TestResourceScope.GLOBAL)
 class StatusFuzzTest {
 
-    private static final int MUTATIONS = Soak.scaled(80, 60_000);
+    private static final int MUTATIONS = Soak.scaled(80, 15_000);
+    /** quarkus.http.limits.max-form-attribute-size. */
+    private static final int FORM_ATTRIBUTE_LIMIT = 128 * 1024;
 
     @BeforeEach
     void policyIsKnown() {
@@ -102,6 +104,10 @@ class StatusFuzzTest {
         tally.finish();
     }
 
+    private static int utf8Length(String value) {
+        return value.getBytes(StandardCharsets.UTF_8).length;
+    }
+
     private static String cut(String value, int length) {
         return value.length() > length ? value.substring(0, length) : value;
     }
@@ -119,6 +125,11 @@ class StatusFuzzTest {
             if (real) {
                 assertThat(page.statusCode()).isEqualTo(200);
                 assertPage(page, "<title>Report SM-");
+            } else if (page.statusCode() == 413) {
+                // A field over quarkus.http.limits.max-form-attribute-size is refused before the page sees it, as on
+                // the report form.
+                assertThat(Math.max(utf8Length(reference), utf8Length(code))).isGreaterThan(FORM_ATTRIBUTE_LIMIT);
+                assertProblem(page);
             } else {
                 assertThat(page.statusCode()).isEqualTo(404);
                 assertPage(page, "<title>Error: Check a report");
