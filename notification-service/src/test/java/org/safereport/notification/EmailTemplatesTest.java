@@ -229,6 +229,31 @@ class EmailTemplatesTest {
     }
 
     @Test
+    void theTrusteesFiguresAreCountsWithALinkToTheCharts() throws Exception {
+        Requests request = Requests.newCase(null).template("trustees-report").priority("NORMAL").acknowledgementLink(null)
+                .recipient("Morgan Ellis", "chair@example.org", "+447700900105")
+                .onlyData(Map.of("period", "July to September 2026 (2026-Q3)", "reports", 7, "acknowledgedWithinDeadline", 5,
+                        "wentOverdue", 2, "reachedEndOfChain", 1, "medianTimeToAcknowledge", "35 min",
+                        "ninetiethPercentileTimeToAcknowledge", "3 h 10 min",
+                        "categories", List.of(Map.of("label", "A resident made social or inappropriate contact with me", "reports", 4,
+                                "acknowledgedWithinDeadline", 3, "deadline", "1 hour")),
+                        "reportUrl", "/cases/trustees-report?quarter=2026-Q3"))
+                .send();
+
+        MimeMessage mail = receivedOnce("2026-Q3");
+        preview("trustees-report", mail);
+        assertThat(mail.getSubject()).isEqualTo("SafeReport figures for the trustees: July to September 2026 (2026-Q3)");
+        assertServiceHeaders(mail, request, "chair@example.org");
+        for (String body : List.of(html(mail), text(mail))) {
+            assertThat(body).contains("Morgan Ellis", "35 min", "3 h 10 min", "A resident made social or inappropriate contact with me",
+                    "https://safereport.example.org/cases/trustees-report?quarter=2026-Q3");
+        }
+        assertThat(text(mail)).contains("Reports: 7", "Acknowledged within their first deadline: 5", "Reached the end of their chain: 1",
+                "- A resident made social or inappropriate contact with me: 4, 3 (deadline 1 hour)");
+        StatusEvents.await(request.requestId(), 1, StatusEvents.sent(), TIMEOUT);
+    }
+
+    @Test
     void aRequestForATemplateNoProducerCanNameGoesToTheDeadLetterTopic() {
         // The contract's Template enum is what producers build requests from: an unknown name is not a
         // request for some message this service lacks, it is an unreadable event.

@@ -20,4 +20,9 @@ public class StaffNavigation {
     public boolean exportsPeople() {
         return identity.hasRole(Role.CHIEF_EXECUTIVE.name());
     }
+
+    /** The Chair of Trustees and the Chief Executive read the trustees' report. */
+    public boolean readsTrusteesReport() {
+        return identity.hasRole(Role.CHAIR_OF_TRUSTEES.name()) || identity.hasRole(Role.CHIEF_EXECUTIVE.name());
+    }
 }

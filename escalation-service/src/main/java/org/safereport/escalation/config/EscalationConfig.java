@@ -50,6 +50,10 @@ public interface EscalationConfig {
     @WithDefault("10s")
     String reloadInterval();
 
+    /** How often the service checks whether a quarter has begun whose previous quarter's figures the Chair has not had. */
+    @WithDefault("1h")
+    String trusteesReportCheckInterval();
+
     Retention retention();
 
     /** Issue 15: what is removed when; the periods per category are in the routing policy (retention). */

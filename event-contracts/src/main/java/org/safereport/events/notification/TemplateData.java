@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * What a notification's messages show, one record per kind of template ({@link Template#dataType()}): only
@@ -73,5 +74,25 @@ public sealed interface TemplateData {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
     record PolicyReviewDue(String policyVersion, LocalDate approvedOn, LocalDate reviewDue) implements TemplateData {
+    }
+
+    /**
+     * A quarter's figures: {@code trustees-report}, to the Chair of Trustees at the start of the next quarter. Counts
+     * and times only, never anything about a person.
+     *
+     * @param period the quarter in words, e.g. "July to September 2026 (2026-Q3)"
+     * @param medianTimeToAcknowledge in words, e.g. "2 h 05 min"; absent when nothing was acknowledged
+     * @param reportUrl the page with the charts and the CSV, a path under the staff address
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record QuarterFigures(String period, int reports, int acknowledgedWithinDeadline, int wentOverdue, int reachedEndOfChain,
+                          String medianTimeToAcknowledge, String ninetiethPercentileTimeToAcknowledge,
+                          List<CategoryLine> categories, String reportUrl) implements TemplateData {
+
+        /** One category's line: its reports, and how many were acknowledged within its first deadline. */
+        @JsonIgnoreProperties(ignoreUnknown = true)
+        public record CategoryLine(String label, int reports, int acknowledgedWithinDeadline, String deadline) {
+        }
     }
 }

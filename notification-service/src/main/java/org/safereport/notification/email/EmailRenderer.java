@@ -114,6 +114,9 @@ public class EmailRenderer {
             view.put("policyVersion", text(review.policyVersion()));
             view.put("reviewDue", date(review.reviewDue()));
             view.put("approvedOn", date(review.approvedOn()));
+        } else if (data instanceof TemplateData.QuarterFigures figures) {
+            view.put("figures", figures);
+            view.put("reportLink", PublicLinks.absolute(config.publicBaseUrl(), figures.reportUrl()));
         }
         if (view.get("urgency").equals("")) {
             view.put("urgency", "Action needed");

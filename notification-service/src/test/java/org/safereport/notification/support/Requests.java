@@ -22,7 +22,7 @@ public final class Requests {
     private String mobile = "+447700900103";
     private String acknowledgementLink = "https://safereport.example.org/ack/dGVzdC10b2tlbg.c2lnbmF0dXJl";
     private String priority = "HIGH";
-    private final Map<String, String> data = new LinkedHashMap<>();
+    private final Map<String, Object> data = new LinkedHashMap<>();
 
     private Requests(String caseReference) {
         this.caseReference = caseReference;
@@ -85,7 +85,7 @@ public final class Requests {
         return this;
     }
 
-    public Requests onlyData(Map<String, String> values) {
+    public Requests onlyData(Map<String, ?> values) {
         data.clear();
         data.putAll(values);
         return this;
@@ -107,7 +107,7 @@ public final class Requests {
         channels.forEach(event.putArray("channels")::add);
         event.put("template", template);
         ObjectNode values = event.putObject("data");
-        data.forEach(values::put);
+        data.forEach((key, value) -> values.set(key, JSON.valueToTree(value)));
         event.put("acknowledgementLink", acknowledgementLink);
         event.put("priority", priority);
         return event.toString();

@@ -1,0 +1,46 @@
+package org.safereport.escalation.trustees;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.safereport.escalation.config.ActivePolicy;
+import org.safereport.escalation.domain.policy.RoutingPolicy;
+import org.safereport.escalation.domain.trustees.ReportingPeriod;
+import org.safereport.escalation.domain.trustees.TrusteesFigures;
+import org.safereport.escalation.persistence.TrusteesQueries;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+/**
+ * The trustees' report: "Korban trustees are responsible for monitoring and reviewing the operation of this
+ * policy". Counted from the cases as they stand, with the categories and deadlines of the policy in force.
+ */
+@ApplicationScoped
+public class TrusteesReports {
+
+    private final TrusteesQueries queries;
+    private final ActivePolicy activePolicy;
+    private final Clock clock;
+
+    TrusteesReports(TrusteesQueries queries, ActivePolicy activePolicy, Clock clock) {
+        this.queries = queries;
+        this.activePolicy = activePolicy;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public TrusteesFigures figures(ReportingPeriod period) {
+        RoutingPolicy policy = activePolicy.policy();
+        ZoneId zone = policy.calendar().zone();
+        return TrusteesFigures.of(period, policy.categories().values().stream()
+                        .map(rule -> new TrusteesFigures.CategoryHeading(rule.code(), rule.label(), rule.deadline().describe()))
+                        .toList(),
+                queries.reportedBetween(period.start(zone), period.end(zone)));
+    }
+
+    /** Today in the policy's time zone: the quarters and days of the report are the organisation's. */
+    public LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), activePolicy.policy().calendar().zone());
+    }
+}
