@@ -24,7 +24,11 @@ public enum Template {
     /** The reporter: the report was received (the reference only, never a receipt code). */
     RECEIPT("receipt", TemplateData.ReportReceipt.class),
     /** The Chair of Trustees: the policy is due for review. About no case. */
-    POLICY_REVIEW("policy-review", TemplateData.PolicyReviewDue.class);
+    POLICY_REVIEW("policy-review", TemplateData.PolicyReviewDue.class),
+    /** The reporter: staff sent a message, waiting on the status page (never its words). */
+    MESSAGE_WAITING("message-waiting", TemplateData.MessageWaiting.class),
+    /** The case's handler: the reporter answered on the status page (never the answer's words). */
+    REPORTER_REPLIED("reporter-replied", TemplateData.ReporterReplied.class);
 
     private final String wireName;
     private final Class<? extends TemplateData> dataType;
