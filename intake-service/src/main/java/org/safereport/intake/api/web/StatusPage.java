@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * A report's status with its dates in the policy's time zone, as people read them, and its conversation.
  *
- * @param anonymous whether the report was made anonymously, which a reply keeps it
+ * @param anonymous whether the report was made anonymously: the reply form says that a reply stays so
  * @param receiptCode as the reporter typed it, posted back with a reply: the page has no session
  * @param replyError what is wrong with the reply, to show beside the field; null when nothing is
  * @param reply the reply as typed, shown again with its error
