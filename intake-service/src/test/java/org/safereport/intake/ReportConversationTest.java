@@ -24,6 +24,7 @@ import org.safereport.testing.PostgresTestResource;
 import org.safereport.testing.RawTables;
 
 import javax.sql.DataSource;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -113,7 +114,7 @@ class ReportConversationTest {
 
         UUID messageId = sendFromStaff(reportId, "We have spoken to your colleague about the Cobalt Lantern post.");
 
-        String requestId = UUID.nameUUIDFromBytes(("message-waiting:" + messageId).getBytes()).toString();
+        String requestId = UUID.nameUUIDFromBytes(("message-waiting:" + messageId).getBytes(StandardCharsets.UTF_8)).toString();
         ConsumerRecord<String, String> request = KafkaTopics.awaitRecords("notifications.requested.v1", 1,
                 record -> record.value().contains(requestId), TIMEOUT).get(0);
         JsonNode notice = JSON.readTree(request.value());
@@ -210,9 +211,12 @@ class ReportConversationTest {
         return names;
     }
 
+    /** Rows holding {@code word} as text, or as its UTF-8 bytes in a bytea column (which a row's text shows as hex). */
     private List<String> rowsContaining(String word) {
         try {
-            return RawTables.rowsContaining(dataSource, word);
+            List<String> found = new ArrayList<>(RawTables.rowsContaining(dataSource, word));
+            found.addAll(RawTables.rowsContaining(dataSource, word.getBytes(StandardCharsets.UTF_8)));
+            return found;
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
