@@ -70,11 +70,13 @@ public class ReporterConversation {
         EscalationCase escalationCase = record.escalationCase();
         Optional<UUID> sent = intake.sendToReporter(escalationCase.reportId,
                 new IntakeReports.StaffMessage(sender.id(), roleTitle(record, sender), text));
-        sent.ifPresent(messageId -> QuarkusTransaction.requiringNew().run(() -> {
-            TimelineEntry.record(escalationCase.id, clock.instant(), "MESSAGE_SENT", "message to the reporter from " + sender.id());
-            audit.record(actor, AuditEntry.Action.MESSAGED_REPORTER, escalationCase.id, item(messageId));
-        }));
-        LOG.infof("Case %s: a message was sent to the reporter", escalationCase.reference);
+        sent.ifPresent(messageId -> {
+            QuarkusTransaction.requiringNew().run(() -> {
+                TimelineEntry.record(escalationCase.id, clock.instant(), "MESSAGE_SENT", "message to the reporter from " + sender.id());
+                audit.record(actor, AuditEntry.Action.MESSAGED_REPORTER, escalationCase.id, item(messageId));
+            });
+            LOG.infof("Case %s: a message was sent to the reporter", escalationCase.reference);
+        });
         return sent;
     }
 
