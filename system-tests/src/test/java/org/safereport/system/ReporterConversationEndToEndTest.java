@@ -32,7 +32,8 @@ import static org.awaitility.Awaitility.await;
  * jars, a real Kafka broker, PostgreSQL, SMTP server and Keycloak): the DSL writes to the reporter of an
  * anonymous report from the case page; the reporter reads it on the status page and answers; the DSL is
  * emailed that an answer came, without its words, and reads it on the case page. No email, event or page
- * carries anything of who wrote it, and the anonymous reporter is emailed nothing.
+ * carries anything of who wrote it, and the anonymous reporter is emailed nothing; a reporter who asked for
+ * emails is told a message waits, without its words.
  */
 class ReporterConversationEndToEndTest {
 
@@ -93,6 +94,26 @@ class ReporterConversationEndToEndTest {
         assertThat(handled.select("#thread li p").eachText()).containsExactly(QUESTION, ANSWER);
         assertThat(handled.select("#thread .message-reporter .hint").text()).startsWith("The reporter, ");
         assertThat(handled.select("#timeline td").eachText()).contains("Message to the reporter", "Reporter replied");
+    }
+
+    @Test
+    void aReporterWhoAskedForEmailsIsToldAMessageWaitsButNeverWhatItSays() throws Exception {
+        HttpResponse<String> filed = RunningSystem.fileReport(stack, """
+                {"category": "RESIDENT_CONTACT", "emailReceipt": true,
+                 "description": "A resident commented on my photos and asked for my number.",
+                 "reporter": {"name": "Alex Example", "email": "alex.example@example.org"}}""");
+        assertThat(filed.statusCode()).isEqualTo(201);
+        String reference = field(filed.body(), "reference");
+        await().atMost(Duration.ofSeconds(60)).until(() -> !mailsTo("dsl@example.org", reference).isEmpty());
+
+        String token = KeycloakTokens.staffAccessToken(stack.keycloak().issuerUrl(), "dsl");
+        String casePage = stack.service(LocalStack.ESCALATION).url("/cases/" + reference);
+        assertThat(post(casePage, casePage + "/messages", Map.of("message", "Could you send us the comment about the quokka?"), token)
+                .statusCode()).isEqualTo(303);
+
+        MailSandbox.ReceivedMail waiting = await().atMost(Duration.ofSeconds(60)).until(() -> mailsTo("alex.example@example.org", reference)
+                .stream().filter(mail -> mail.subject().contains("is waiting")).findFirst().orElse(null), mail -> mail != null);
+        assertThat(waiting.text()).contains("/status?reference=" + reference).doesNotContain("quokka");
     }
 
     private static List<MailSandbox.ReceivedMail> mailsTo(String recipient, String reference) {

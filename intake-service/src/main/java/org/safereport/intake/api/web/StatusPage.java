@@ -14,8 +14,8 @@ import java.util.List;
  * @param replySent whether the page answers a reply that was just sent
  */
 public record StatusPage(ReportStatusView report, String submittedAt, String respondBy, String acknowledgedAt,
-                         String closedAt, boolean anonymous, List<Message> messages, String receiptCode, String replyError, String reply,
-                         boolean replySent) {
+                         String closedAt, boolean anonymous, List<Message> messages, String receiptCode,
+                         String replyError, String reply, boolean replySent) {
 
     /** A message of the conversation as the reporter reads it: from a role or from themselves, never a name. */
     public record Message(boolean fromStaff, String from, String sentAt, String text) {
