@@ -14,14 +14,16 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The intake service's internal API, played by the JDK's HTTP server, for tests that need report content (the
  * real intake service is not run in this module's tests; its side of the API is tested in intake-service). It
  * answers only with a bearer token of the services client, and keeps every look-up it got, so that a test sees
- * where the address travelled. A test sets answers and reads look-ups over HTTP under /stand-in/, since the test
- * and this resource may not share classes.
+ * where the address travelled, and every message staff sent (kept for a report it has an answer for). A test
+ * sets answers and reads look-ups over HTTP under /stand-in/, since the test and this resource may not share
+ * classes.
  */
 public class IntakeStandIn implements QuarkusTestResourceLifecycleManager {
 
@@ -81,6 +83,15 @@ public class IntakeStandIn implements QuarkusTestResourceLifecycleManager {
                 respond(exchange, 200, answer != null ? answer : "{\"reports\": []}".getBytes());
                 return;
             }
+            if (exchange.getRequestMethod().equals("POST") && path.matches("/internal/v1/reports/[^/]+/messages")) {
+                // Kept as intake keeps it: the test reads what was sent from the look-ups.
+                synchronized (lookups) {
+                    lookups.addObject().put("uri", exchange.getRequestURI().toString()).set("body", JSON.readTree(body));
+                }
+                boolean known = answers.containsKey("GET " + path.substring(0, path.length() - "/messages".length()));
+                respond(exchange, known ? 201 : 404, known ? JSON.writeValueAsBytes(Map.of("id", UUID.randomUUID())) : null);
+                return;
+            }
             byte[] answer = answers.get("GET " + path);
             respond(exchange, answer == null ? 404 : 200, answer);
         }
@@ -94,7 +105,7 @@ public class IntakeStandIn implements QuarkusTestResourceLifecycleManager {
     }
 
     private static void respond(HttpExchange exchange, int status, byte[] body) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", status == 200 ? "application/json" : "text/plain");
+        exchange.getResponseHeaders().set("Content-Type", status < 300 ? "application/json" : "text/plain");
         exchange.sendResponseHeaders(status, body == null ? -1 : body.length);
         if (body != null) {
             try (OutputStream out = exchange.getResponseBody()) {

@@ -23,6 +23,7 @@ class PublishedEventTest {
         assertThat(PublishedEvent.Contract.of(CaseStatusV1.class).schemaVersion()).isEqualTo(1);
         assertThat(PublishedEvent.Contract.of(PolicyPublishedV1.class).topic()).isEqualTo("policy.public.v1");
         assertThat(PublishedEvent.Contract.of(CasePurgedV1.class).topic()).isEqualTo("cases.purged.v1");
+        assertThat(PublishedEvent.Contract.of(ReportReplyReceivedV1.class).type()).isEqualTo("report.reply-received");
     }
 
     @Test

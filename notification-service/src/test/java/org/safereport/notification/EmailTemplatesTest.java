@@ -211,6 +211,44 @@ class EmailTemplatesTest {
     }
 
     @Test
+    void messageWaitingPointsTheReporterToTheStatusPageAndNeverCarriesTheMessage() throws Exception {
+        Requests request = Requests.newCase("SM-MSGW-4PQR").template("message-waiting").priority("NORMAL").acknowledgementLink(null)
+                .recipient(null, "alex.example@example.org", null)
+                .onlyData(Map.of("statusUrl", "https://safereport.example.org/status?reference=SM-MSGW-4PQR",
+                        // Never shown, whatever a producer puts in the data.
+                        "text", "Could you tell us which account sent the message?"))
+                .send();
+
+        MimeMessage mail = receivedOnce("SM-MSGW-4PQR");
+        preview("message-waiting", mail);
+        assertThat(mail.getSubject()).isEqualTo("SafeReport: a message about your report SM-MSGW-4PQR is waiting");
+        assertServiceHeaders(mail, request, "alex.example@example.org");
+        for (String body : List.of(html(mail), text(mail))) {
+            assertThat(body).contains("SM-MSGW-4PQR", "https://safereport.example.org/status?reference=SM-MSGW-4PQR",
+                            "it is not in this email")
+                    .doesNotContain("which account", "/ack/", "/cases/");
+        }
+    }
+
+    @Test
+    void reporterRepliedSendsTheHandlerToTheCasePageWithoutTheReply() throws Exception {
+        Requests request = Requests.newCase("SM-RPLY-5STU").template("reporter-replied").priority("NORMAL").acknowledgementLink(null)
+                .onlyData(Map.of("categoryLabel", "A resident made social or inappropriate contact with me",
+                        "urgency", "Urgent - safeguarding", "text", "It was the account called sunny.days."))
+                .send();
+
+        MimeMessage mail = receivedOnce("SM-RPLY-5STU");
+        preview("reporter-replied", mail);
+        assertThat(mail.getSubject()).isEqualTo("[Urgent - safeguarding] SM-RPLY-5STU: the reporter has answered");
+        assertServiceHeaders(mail, request, "dsl@example.org");
+        for (String body : List.of(html(mail), text(mail))) {
+            assertThat(body).contains("Riley Carrow", "SM-RPLY-5STU", "has written on their status page",
+                            "https://safereport.example.org/cases/SM-RPLY-5STU")
+                    .doesNotContain("sunny.days", "/ack/");
+        }
+    }
+
+    @Test
     void policyReviewNeedsNoCase() throws Exception {
         Requests request = Requests.newCase(null).template("policy-review").priority("NORMAL").acknowledgementLink(null)
                 .recipient("Morgan Ellis", "chair@example.org", "+447700900105")

@@ -31,6 +31,7 @@ final class SystemContract {
             new Topic("notifications.status.v1", Set.of(NOTIFICATION), Set.of(ESCALATION), false),
             new Topic("cases.status.v1", Set.of(ESCALATION), Set.of(INTAKE), false),
             new Topic("cases.purged.v1", Set.of(ESCALATION), Set.of(INTAKE), false),
+            new Topic("reports.replies.v1", Set.of(INTAKE), Set.of(ESCALATION), false),
             new Topic("policy.public.v1", Set.of(ESCALATION), Set.of(INTAKE), true));
 
     /** Every topic: the event topics and their dead-letter topics. */

@@ -24,9 +24,9 @@ public final class SystemTopics {
      * consumer group is rebalancing, and its first records can wait for the next rebalance.
      */
     public static final List<String> ALL = List.of("reports.submitted.v1", "notifications.requested.v1",
-            "notifications.status.v1", "cases.status.v1", "cases.purged.v1", "policy.public.v1", "reports.submitted.v1.dlq",
+            "notifications.status.v1", "cases.status.v1", "cases.purged.v1", "policy.public.v1", "reports.replies.v1", "reports.submitted.v1.dlq",
             "notifications.requested.v1.dlq", "notifications.status.v1.dlq", "cases.status.v1.dlq", "cases.purged.v1.dlq",
-            "policy.public.v1.dlq");
+            "policy.public.v1.dlq", "reports.replies.v1.dlq");
 
     /** Creates those of the system's topics that the broker does not have yet. */
     public static void create(String bootstrapServers) {

@@ -69,6 +69,10 @@ public class CaseViewsForPeople {
     public record Event(String when, String what, String sentence) {
     }
 
+    /** A message of the conversation with the reporter, as staff read it. */
+    public record Message(String from, String when, String text, boolean fromReporter) {
+    }
+
     public record Note(String author, String when, String text) {
     }
 
@@ -135,6 +139,15 @@ public class CaseViewsForPeople {
         LocalTimes times = times(viewer);
         Directory directory = activePolicy.directory();
         return notes.stream().map(note -> new Note(name(directory, note.authorId()), times.describe(note.writtenAt()), note.text())).toList();
+    }
+
+    /** The reporter's messages name nobody: the reporter may be anonymous, and a reply never says who wrote it. */
+    List<Message> messages(List<ReportContent.Message> messages, Person viewer) {
+        LocalTimes times = times(viewer);
+        Directory directory = activePolicy.directory();
+        return messages.stream().map(message -> new Message(message.fromReporter() ? "The reporter"
+                        : name(directory, message.staffPersonId()) + ", as " + message.staffRoleTitle(),
+                times.describe(message.sentAt()), message.text(), message.fromReporter())).toList();
     }
 
     List<Audited> audit(List<AuditEntry> entries, Person viewer) {

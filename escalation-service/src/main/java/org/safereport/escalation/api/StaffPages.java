@@ -24,6 +24,7 @@ import org.safereport.escalation.cases.CaseClosing;
 import org.safereport.escalation.cases.CaseNotes;
 import org.safereport.escalation.client.IntakeReports;
 import org.safereport.escalation.client.ReportContent;
+import org.safereport.escalation.conversation.ReporterConversation;
 import org.safereport.escalation.domain.CaseState;
 import org.safereport.escalation.domain.access.CaseAccess;
 import org.safereport.escalation.domain.directory.Person;
@@ -39,6 +40,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -60,6 +62,8 @@ public class StaffPages {
     private static final int NOTE_MAX = 10_000;
     private static final int OUTCOME_MAX = 2_000;
     private static final int HOLD_REASON_MAX = 2_000;
+    /** As long as intake keeps (its ReportConversation.MAX_LENGTH). */
+    private static final int MESSAGE_MAX = 5_000;
 
     private final CaseQueries queries;
     private final CaseDetails details;
@@ -75,13 +79,15 @@ public class StaffPages {
     private final Template myCases;
     private final Template staffCase;
     private final StaffMessages messages;
+    private final ReporterConversation conversation;
 
     @Context
     HttpServerRequest request;
 
     StaffPages(CaseQueries queries, CaseDetails details, CaseViewsForPeople views, Acknowledgements acknowledgements,
                CaseNotes notes, CaseClosing closing, LegalHolds legalHolds, AuditTrail audit, IntakeReports intake,
-               SecurityIdentity identity, Clock clock, Template myCases, Template staffCase, StaffMessages messages) {
+               SecurityIdentity identity, Clock clock, Template myCases, Template staffCase, StaffMessages messages,
+               ReporterConversation conversation) {
         this.queries = queries;
         this.details = details;
         this.views = views;
@@ -96,6 +102,7 @@ public class StaffPages {
         this.myCases = myCases;
         this.staffCase = staffCase;
         this.messages = messages;
+        this.conversation = conversation;
     }
 
     @GET
@@ -178,6 +185,28 @@ public class StaffPages {
                 return casePage(reference, null, Map.of("note", "The case has been purged: nothing more is written about it"), Map.of());
             }
             return done(reference, "noted");
+        });
+    }
+
+    /** A message to the reporter, which intake keeps for their status page. */
+    @POST
+    @Path("{reference}/messages")
+    @Authenticated
+    public Response messageReporter(@PathParam("reference") String reference, @FormParam("message") String message) {
+        return act(reference, found -> {
+            String problem = textProblem(message, MESSAGE_MAX, true);
+            if (problem != null) {
+                return casePage(reference, null, Map.of("message", "Your message " + problem), Map.of("message", message == null ? "" : message));
+            }
+            try {
+                if (conversation.send(found.record(), viewer().orElseThrow(), actor(), message.strip()).isEmpty()) {
+                    return casePage(reference, null, Map.of("message", "The report has been purged: there is nobody left to write to"), Map.of());
+                }
+            } catch (IntakeReports.Unavailable e) {
+                LOG.warnf("Case %s: a message could not be given to the intake service: %s", reference, e.getMessage());
+                return messages.intakeUnavailable("Your message could not be sent just now");
+            }
+            return done(reference, "messaged");
         });
     }
 
@@ -336,6 +365,7 @@ public class StaffPages {
                 .data("reportUnavailable", reportUnavailable)
                 .data("canAcknowledge", acknowledgements.canAcknowledge(caseId, viewer.get().id()))
                 .data("notes", views.notes(notes.of(caseId), viewer.get()))
+                .data("thread", report == null ? List.of() : views.messages(report.messages(), viewer.get()))
                 .data("audit", CaseAccess.seesAudit(viewer.get()) ? views.audit(audit.of(caseId), viewer.get()) : null)
                 .data("placesLegalHolds", !purged && CaseAccess.placesLegalHolds(viewer.get()))
                 .data("done", done)

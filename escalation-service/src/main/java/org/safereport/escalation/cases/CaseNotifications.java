@@ -90,6 +90,17 @@ public class CaseNotifications {
     }
 
     /**
+     * Tells {@code to}, who has the case, that the reporter answered on their status page: never the answer,
+     * which they read on the case page. One message per person and reply ({@code repliedAt}).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void tellReporterReplied(Addressee to, Instant repliedAt) {
+        CategoryRule rule = activePolicy.policy().ruleFor(to.track().category);
+        publish(Template.REPORTER_REPLIED, to, new TemplateData.ReporterReplied(rule.label(), rule.urgency()), null,
+                List.of(Channel.EMAIL), repliedAt, clock.instant(), false);
+    }
+
+    /**
      * Nobody at {@code step} could be told: the policy's last resort is told why (the first of its roles none of
      * whose holders is involved: the subject, the reporter, or one of those who could not be told), so that a
      * report is never left with nobody aware of it. The timeline says who was told, or that nobody could be.

@@ -1,5 +1,6 @@
 package org.safereport.escalation.client;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.oidc.client.OidcClient;
 import io.quarkus.oidc.client.Tokens;
@@ -96,6 +97,39 @@ public class IntakeReports {
         }
     }
 
+    /** A message from staff, as intake keeps it in the report's conversation. */
+    public record StaffMessage(String staffPersonId, String staffRoleTitle, String text) {
+    }
+
+    /** Intake's answer: the message as kept. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record MessageSent(UUID id) {
+    }
+
+    /**
+     * Keeps {@code message} in the report's conversation, for the reporter's status page.
+     *
+     * @return the message's id; empty when intake has no such report (or it has been purged)
+     */
+    public Optional<UUID> sendToReporter(UUID reportId, StaffMessage message) throws Unavailable {
+        Optional<Download> answer;
+        try {
+            answer = send(HttpRequest.newBuilder(base.resolve("/internal/v1/reports/" + reportId + "/messages"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(message))));
+        } catch (IOException e) {
+            throw new Unavailable("the message could not be written", e);
+        }
+        if (answer.isEmpty()) {
+            return Optional.empty();
+        }
+        try (InputStream body = answer.get().body()) {
+            return Optional.of(json.readValue(body, MessageSent.class).id());
+        } catch (IOException e) {
+            throw new Unavailable("intake's answer to a message could not be read", e);
+        }
+    }
+
     private Optional<Download> get(String path) throws Unavailable {
         return send(HttpRequest.newBuilder(base.resolve(path)).GET());
     }
@@ -108,7 +142,7 @@ public class IntakeReports {
                 response.body().close();
                 return Optional.empty();
             }
-            if (response.statusCode() != 200) {
+            if (response.statusCode() != 200 && response.statusCode() != 201) {
                 response.body().close();
                 throw new Unavailable("intake answered " + response.statusCode(), null);
             }

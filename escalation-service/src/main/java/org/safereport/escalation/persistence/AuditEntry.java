@@ -19,7 +19,7 @@ public class AuditEntry extends PanacheEntityBase {
 
     /** What was done. The names are stored: add new ones at will, never rename one. */
     public enum Action { VIEWED_REPORT, VIEWED_EVIDENCE, DOWNLOADED_EVIDENCE, ACKNOWLEDGED, ADDED_NOTE, CLOSED, REOPENED,
-        EXPORTED_PERSON, SET_LEGAL_HOLD, LIFTED_LEGAL_HOLD, PURGED }
+        EXPORTED_PERSON, SET_LEGAL_HOLD, LIFTED_LEGAL_HOLD, PURGED, MESSAGED_REPORTER, REPORTER_REPLIED }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -48,6 +48,11 @@ public class AuditEntry extends PanacheEntityBase {
     /** For an export, a keyed hash of the address of the person it was about (see V12); null otherwise. */
     @Column(name = "about_digest")
     public String aboutDigest;
+
+    /** Whether the case's trail has {@code action} on {@code item} already, e.g. a reply that was recorded. */
+    public static boolean exists(UUID caseId, Action action, String item) {
+        return count("caseId = ?1 and action = ?2 and item = ?3", caseId, action, item) > 0;
+    }
 
     public static List<AuditEntry> forCase(UUID caseId) {
         return list("caseId = ?1 order by id", caseId);

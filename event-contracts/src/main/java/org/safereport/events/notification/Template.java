@@ -26,7 +26,11 @@ public enum Template {
     /** The Chair of Trustees: the policy is due for review. About no case. */
     POLICY_REVIEW("policy-review", TemplateData.PolicyReviewDue.class),
     /** The Chair of Trustees: the last quarter's figures, counts only. About no case. */
-    TRUSTEES_REPORT("trustees-report", TemplateData.QuarterFigures.class);
+    TRUSTEES_REPORT("trustees-report", TemplateData.QuarterFigures.class),
+    /** The reporter: staff sent a message, waiting on the status page (never its words). */
+    MESSAGE_WAITING("message-waiting", TemplateData.MessageWaiting.class),
+    /** The case's handler: the reporter answered on the status page (never the answer's words). */
+    REPORTER_REPLIED("reporter-replied", TemplateData.ReporterReplied.class);
 
     private final String wireName;
     private final Class<? extends TemplateData> dataType;

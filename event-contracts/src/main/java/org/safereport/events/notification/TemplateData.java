@@ -15,7 +15,7 @@ import java.util.List;
 public sealed interface TemplateData {
 
     /** The data of every message about a case: what was reported, and how urgent the policy says it is. */
-    sealed interface AboutACase extends TemplateData permits CaseNotice, CaseAcknowledged, NobodyReached {
+    sealed interface AboutACase extends TemplateData permits CaseNotice, CaseAcknowledged, NobodyReached, ReporterReplied {
 
         String categoryLabel();
 
@@ -94,5 +94,22 @@ public sealed interface TemplateData {
         @JsonIgnoreProperties(ignoreUnknown = true)
         public record CategoryLine(String label, int reports, int acknowledgedWithinDeadline, String deadline) {
         }
+    }
+
+    /**
+     * A message from staff waits on the reporter's status page: {@code message-waiting}. Never the message:
+     * whoever reads the reporter's mail must not learn what the case is about.
+     *
+     * @param statusUrl the status page, absolute or a path under the public address
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record MessageWaiting(String statusUrl) implements TemplateData {
+    }
+
+    /** The reporter answered on their status page: {@code reporter-replied}, to the case's handler, without the answer. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record ReporterReplied(String categoryLabel, String urgency) implements AboutACase {
     }
 }

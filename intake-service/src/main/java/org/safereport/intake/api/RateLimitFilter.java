@@ -48,7 +48,7 @@ public class RateLimitFilter {
     public Uni<Response> limit(ContainerRequestContext request, HttpServerRequest http) {
         String path = request.getUriInfo().getPath();
         boolean api = path.startsWith("/api/v1/reports");
-        boolean limited = api || ("POST".equals(request.getMethod()) && (path.equals("/report") || path.equals("/status")));
+        boolean limited = api || ("POST".equals(request.getMethod()) && (path.equals("/report") || path.startsWith("/status")));
         if (!limited) {
             return Uni.createFrom().nullItem();
         }

@@ -33,7 +33,8 @@ public record ReportStatusView(String reference, ReportStatus status, String sum
                 report.submittedAt, role, respondBy, report.acknowledgedAt, report.closedAt, report.outcome);
     }
 
-    private static String capitalised(String text) {
+    /** A role title at the start of a sentence: "The Designated Safeguarding Lead". */
+    public static String capitalised(String text) {
         return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 

@@ -18,9 +18,15 @@ public class StatusLookup {
 
     @Transactional
     public Optional<ReportStatusView> find(String reference, String receiptCode) {
+        return findReport(reference, receiptCode).map(ReportStatusView::of);
+    }
+
+    /** The report itself, for its reporter's page: its conversation, and a reply to it. */
+    @Transactional
+    public Optional<Report> findReport(String reference, String receiptCode) {
         String normal = reference == null ? "" : reference.trim().toUpperCase(Locale.ROOT);
         Optional<Report> report = Reference.FORMAT.matcher(normal).matches() ? Report.findByReference(normal) : Optional.empty();
         byte[] storedHash = report.map(found -> found.receiptCodeHash).orElse(null);
-        return ReceiptCode.matches(receiptCode, storedHash) ? report.map(ReportStatusView::of) : Optional.empty();
+        return ReceiptCode.matches(receiptCode, storedHash) ? report : Optional.empty();
     }
 }

@@ -12,6 +12,11 @@ public interface IntakeConfig {
     /** Where reporters' browsers reach the form, e.g. {@code https://report.example.org}: links in receipt emails. */
     String publicBaseUrl();
 
+    /** The status page for {@code reference}, as emails to the reporter link to it. */
+    default String statusPage(String reference) {
+        return publicBaseUrl() + "/status?reference=" + reference;
+    }
+
     RateLimit rateLimit();
 
     /**

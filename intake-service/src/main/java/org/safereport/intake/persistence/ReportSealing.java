@@ -71,6 +71,16 @@ public class ReportSealing {
         }
     }
 
+    /** Seals a message's words under {@code report}'s data key, bound to the message. */
+    public byte[] sealMessage(Report report, UUID messageId, String text) {
+        return dataKeyOf(report.dataKey, report.keyId).sealText(text, messageContext(messageId));
+    }
+
+    /** The words of {@code message}, one of {@code report}'s. */
+    public String openMessage(Report report, ReportMessage message) {
+        return dataKeyOf(report.dataKey, report.keyId).openText(message.sealedText, messageContext(message.id));
+    }
+
     public DataKey dataKeyOf(byte[] wrapped, String keyId) {
         return envelopes.open(new WrappedDataKey(wrapped, keyId));
     }
@@ -82,6 +92,10 @@ public class ReportSealing {
     /** What an evidence file's ciphertext is bound to: it decrypts as that file and no other. */
     public static String evidenceContext(UUID evidenceId) {
         return "evidence:" + evidenceId;
+    }
+
+    private static String messageContext(UUID messageId) {
+        return "message:" + messageId;
     }
 
     private static String contentContext(UUID reportId) {

@@ -9,12 +9,14 @@ import org.safereport.events.CasePurgedV1;
 import org.safereport.intake.persistence.Evidence;
 import org.safereport.intake.persistence.IdempotencyRecord;
 import org.safereport.intake.persistence.Report;
+import org.safereport.intake.persistence.ReportMessage;
 
 import java.time.Clock;
 
 /**
  * Removes a report's content once its case has passed its retention period ({@code cases.purged.v1}): the
- * evidence, the first answers kept for retries, and every field the reporter filled in. The row stays as the
+ * evidence, the first answers kept for retries, the conversation with the reporter, and every field the
+ * reporter filled in. The row stays as the
  * tombstone the trustees' figures count: reference, category, dates, status and outcome. A redelivered event
  * finds the report purged already and changes nothing.
  */
@@ -43,6 +45,7 @@ public class ReportPurging {
         }
         Evidence.delete("reportId", report.id);
         IdempotencyRecord.delete("reportId", report.id);
+        ReportMessage.delete("reportId", report.id);
         clearContent(report);
         report.purgedAt = clock.instant();
         LOG.infof("Report %s purged: retention %s from its closing", report.reference, event.rule());

@@ -115,7 +115,7 @@ public class ReportFiling {
         return NotificationRequestedV1.of(report.submittedAt, requestId, report.reference,
                 new NotificationRequestedV1.Recipient(null, null, content.reporterEmail(), null),
                 List.of(Channel.EMAIL), Template.RECEIPT, new TemplateData.ReportReceipt(category.label(),
-                        config.publicBaseUrl() + "/status?reference=" + report.reference), null,
+                        config.statusPage(report.reference)), null,
                 NotificationRequestedV1.Priority.NORMAL);
     }
 

@@ -48,6 +48,10 @@ public final class SmsWording {
                     + " has been received. Keep this reference to check its progress.");
             case POLICY_REVIEW -> candidates.add("SafeReport: the social media policy is due for review. The details are in your email.");
             case TRUSTEES_REPORT -> candidates.add("SafeReport: last quarter's figures for the trustees are in your email.");
+            case MESSAGE_WAITING -> candidates.add("SafeReport: a message about your report " + reference
+                    + " is waiting on its status page.");
+            case REPORTER_REPLIED -> candidates.add("SafeReport: the reporter of " + reference
+                    + " has answered. Read it on the case page.");
         }
         candidates.add(reference.isEmpty() ? "SafeReport: please check your email." : "SafeReport " + reference + ": please check your email.");
         return SmsText.firstThatFits(candidates);

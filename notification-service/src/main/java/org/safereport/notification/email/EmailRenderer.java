@@ -110,6 +110,8 @@ public class EmailRenderer {
         } else if (data instanceof TemplateData.ReportReceipt receipt) {
             view.put("categoryLabel", text(receipt.categoryLabel()));
             view.put("statusUrl", PublicLinks.absolute(config.publicBaseUrl(), receipt.statusUrl()));
+        } else if (data instanceof TemplateData.MessageWaiting waiting) {
+            view.put("statusUrl", PublicLinks.absolute(config.publicBaseUrl(), waiting.statusUrl()));
         } else if (data instanceof TemplateData.PolicyReviewDue review) {
             view.put("policyVersion", text(review.policyVersion()));
             view.put("reviewDue", date(review.reviewDue()));

@@ -1,6 +1,8 @@
 package org.safereport.intake.api.internal;
 
+import org.safereport.intake.conversation.ReportConversation;
 import org.safereport.intake.domain.EvidenceType;
+import org.safereport.intake.domain.MessageSender;
 import org.safereport.intake.domain.Platform;
 import org.safereport.intake.persistence.EvidenceSummary;
 import org.safereport.intake.persistence.Report;
@@ -19,11 +21,12 @@ import java.util.UUID;
  * @param platform where it happened in words: the form's label, or the reporter's own words for "somewhere else"
  * @param reporter null when the report is anonymous (no contact details are kept then)
  * @param subject  null when the reporter named nobody
+ * @param messages the conversation with the reporter, oldest first
  */
 public record InternalReport(UUID reportId, String reference, String category, String categoryLabel,
                              Instant submittedAt, String description, LocalDate occurredOn, String occurredTime,
                              String platform, List<String> links, boolean youngPersonAtRisk, boolean anonymous,
-                             Reporter reporter, Subject subject, List<EvidenceItem> evidence) {
+                             Reporter reporter, Subject subject, List<EvidenceItem> evidence, List<Message> messages) {
 
     private static final DateTimeFormatter HOURS_AND_MINUTES = DateTimeFormatter.ofPattern("HH:mm");
 
@@ -31,6 +34,21 @@ public record InternalReport(UUID reportId, String reference, String category, S
     }
 
     public record Subject(String name, String email) {
+    }
+
+    /**
+     * A message of the conversation with the reporter.
+     *
+     * @param staffPersonId who wrote it (a people-directory id) when staff did; null for the reporter's
+     * @param staffRoleTitle the role the reporter was shown for it; null for the reporter's
+     */
+    public record Message(UUID id, MessageSender sender, String staffPersonId, String staffRoleTitle, Instant sentAt,
+                          String text) {
+
+        static Message of(ReportConversation.Message message) {
+            return new Message(message.id(), message.sender(), message.staffPersonId(), message.staffRoleTitle(),
+                    message.sentAt(), message.text());
+        }
     }
 
     /**
@@ -49,7 +67,8 @@ public record InternalReport(UUID reportId, String reference, String category, S
         }
     }
 
-    static InternalReport of(Report report, ReportContent content, List<EvidenceSummary> evidence) {
+    static InternalReport of(Report report, ReportContent content, List<EvidenceSummary> evidence,
+                             List<ReportConversation.Message> messages) {
         return new InternalReport(report.id, report.reference, report.category, report.categoryLabel, report.submittedAt,
                 content.description(), content.occurredOn(),
                 content.occurredTime() == null ? null : HOURS_AND_MINUTES.format(content.occurredTime()),
@@ -57,7 +76,8 @@ public record InternalReport(UUID reportId, String reference, String category, S
                 report.anonymous ? null : new Reporter(content.reporterName(), content.reporterEmail(), content.reporterPhone()),
                 content.subjectName() == null && content.subjectEmail() == null ? null
                         : new Subject(content.subjectName(), content.subjectEmail()),
-                evidence.stream().map(file -> EvidenceItem.of(report.reference, file)).toList());
+                evidence.stream().map(file -> EvidenceItem.of(report.reference, file)).toList(),
+                messages.stream().map(Message::of).toList());
     }
 
     private static String platform(ReportContent content) {

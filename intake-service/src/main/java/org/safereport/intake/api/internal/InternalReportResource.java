@@ -14,6 +14,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import org.jboss.logging.Logger;
+import org.safereport.intake.conversation.MessageText;
+import org.safereport.intake.conversation.ReportConversation;
 import org.safereport.intake.domain.EvidenceType;
 import org.safereport.intake.persistence.Evidence;
 import org.safereport.intake.persistence.EvidenceContents;
@@ -45,11 +47,22 @@ public class InternalReportResource {
     private final EvidenceContents contents;
     private final EvidenceThumbnails thumbnails;
     private final ReportSealing sealing;
+    private final ReportConversation conversation;
 
-    InternalReportResource(EvidenceContents contents, EvidenceThumbnails thumbnails, ReportSealing sealing) {
+    InternalReportResource(EvidenceContents contents, EvidenceThumbnails thumbnails, ReportSealing sealing,
+                           ReportConversation conversation) {
         this.contents = contents;
         this.thumbnails = thumbnails;
         this.sealing = sealing;
+        this.conversation = conversation;
+    }
+
+    /** A message from staff to the reporter, written on the case page. */
+    public record StaffMessage(String staffPersonId, String staffRoleTitle, String text) {
+    }
+
+    /** The message as kept, for the case's audit trail. */
+    public record MessageSent(UUID id) {
     }
 
     @GET
@@ -58,7 +71,32 @@ public class InternalReportResource {
     public InternalReport report(@PathParam("reportId") UUID reportId) {
         Report report = Report.<Report>findByIdOptional(reportId).orElseThrow(() -> new NotFoundException("No report " + reportId));
         LOG.debugf("Internal API: report %s read", report.reference);
-        return InternalReport.of(report, sealing.open(report), Evidence.summariesOf(reportId));
+        return InternalReport.of(report, sealing.open(report), Evidence.summariesOf(reportId), conversation.thread(report));
+    }
+
+    /**
+     * Keeps a message from staff in the report's conversation, for the reporter's status page; 404 for a report
+     * that does not exist or has been purged. The escalation service has checked that the sender may see the case.
+     */
+    @POST
+    @Path("{reportId}/messages")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response sendToReporter(@PathParam("reportId") UUID reportId, StaffMessage message) {
+        if (message == null || message.staffPersonId() == null || message.staffPersonId().isBlank()) {
+            throw new InvalidFieldException("staffPersonId", "name the member of staff who wrote the message");
+        }
+        if (message.staffRoleTitle() == null || message.staffRoleTitle().isBlank()) {
+            throw new InvalidFieldException("staffRoleTitle", "give the role the reporter is shown");
+        }
+        String problem = MessageText.problem(message.text());
+        if (problem != null) {
+            throw new InvalidFieldException("text", problem);
+        }
+        UUID id = conversation.fromStaff(reportId, message.staffPersonId(), message.staffRoleTitle(), message.text().strip())
+                .orElseThrow(() -> new NotFoundException("No report " + reportId + " to write about"));
+        LOG.debugf("Internal API: message %s kept for the reporter", id);
+        return Response.status(201).entity(new MessageSent(id)).build();
     }
 
     /**
@@ -79,7 +117,8 @@ public class InternalReportResource {
             throw new InvalidFieldException("email", "is not an email address");
         }
         List<PersonReports.Involved> found = Report.findInvolving(email).stream()
-                .map(report -> PersonReports.of(email, report, sealing.open(report), Evidence.summariesOf(report.id))).toList();
+                .map(report -> PersonReports.of(email, report, sealing.open(report), Evidence.summariesOf(report.id),
+                        conversation.thread(report))).toList();
         LOG.debugf("Internal API: %d reports found for a person's export", found.size());
         return new PersonReports(found);
     }

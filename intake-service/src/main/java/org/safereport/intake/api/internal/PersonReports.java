@@ -1,5 +1,6 @@
 package org.safereport.intake.api.internal;
 
+import org.safereport.intake.conversation.ReportConversation;
 import org.safereport.intake.persistence.EvidenceSummary;
 import org.safereport.intake.persistence.Report;
 import org.safereport.intake.persistence.ReportContent;
@@ -36,7 +37,9 @@ public record PersonReports(List<Involved> reports) {
         }
     }
 
-    static Involved of(String email, Report report, ReportContent content, List<EvidenceSummary> evidence) {
+    /** The conversation with the reporter is theirs: it is in the reporter's export, never in a subject's. */
+    static Involved of(String email, Report report, ReportContent content, List<EvidenceSummary> evidence,
+                       List<ReportConversation.Message> messages) {
         List<Involvement> involvement = new ArrayList<>();
         if (sameAddress(email, content.reporterEmail())) {
             involvement.add(Involvement.REPORTER);
@@ -44,7 +47,8 @@ public record PersonReports(List<Involved> reports) {
         if (sameAddress(email, content.subjectEmail())) {
             involvement.add(Involvement.SUBJECT);
         }
-        return new Involved(involvement, InternalReport.of(report, content, evidence), Progress.of(report));
+        return new Involved(involvement, InternalReport.of(report, content, evidence,
+                involvement.contains(Involvement.REPORTER) ? messages : List.of()), Progress.of(report));
     }
 
     private static boolean sameAddress(String email, String stored) {
