@@ -126,6 +126,37 @@ class ReportConversationTest {
     }
 
     @Test
+    void aReplyPostedAgainFromTheSamePageIsKeptOnce() {
+        String[] filed = TestData.file("""
+                {"category": "GRIEVANCE", "description": "A post about my shift pattern.", "anonymous": true}""");
+        UUID reportId = reportIdOf(filed[0]);
+        sendFromStaff(reportId, "Which post was it?");
+        String replyId = statusPage(filed[0], filed[1]).select("input[name=replyId]").val();
+
+        for (int post = 0; post < 2; post++) {
+            Response replied = reply(filed[0], filed[1], "The one on Tuesday.", replyId);
+            assertThat(replied.statusCode()).as("post %d, as after a reload", post + 1).isEqualTo(200);
+            assertThat(Jsoup.parse(replied.asString()).select("#messages .message-reporter")).hasSize(1);
+        }
+        assertThat(KafkaTopics.recordsAfter(Duration.ofSeconds(2), "reports.replies.v1",
+                record -> record.key().equals(reportId.toString()))).as("one event for one reply").hasSize(1);
+
+        Document after = Jsoup.parse(reply(filed[0], filed[1], "And again on Friday.", replyId).asString());
+        String nextReplyId = after.select("input[name=replyId]").val();
+        assertThat(nextReplyId).as("the page after a reply draws a new one").isNotEqualTo(replyId);
+        reply(filed[0], filed[1], "And again on Friday.", nextReplyId).then().statusCode(200);
+
+        String[] other = TestData.file("""
+                {"category": "GRIEVANCE", "description": "Another post.", "anonymous": true}""");
+        sendFromStaff(reportIdOf(other[0]), "Which post?");
+        reply(other[0], other[1], "Its id belongs to another report's reply.", replyId).then().statusCode(200);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> ReportMessage.count("reportId = ?1 and sender = 'REPORTER'", reportId)))
+                .as("a second reply with a new id is a second reply").isEqualTo(2);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> ReportMessage.count("reportId = ?1 and sender = 'REPORTER'", reportIdOf(other[0]))))
+                .as("another report's reply id does not make a reply the same").isEqualTo(1);
+    }
+
+    @Test
     void badRepliesAreRefusedBesideTheFieldAndNothingIsKept() {
         String[] filed = TestData.file("""
                 {"category": "GRIEVANCE", "description": "Someone shared my photo.", "anonymous": true}""");
@@ -188,8 +219,12 @@ class ReportConversationTest {
     }
 
     private static Response reply(String reference, String receiptCode, String text) {
+        return reply(reference, receiptCode, text, UUID.randomUUID().toString());
+    }
+
+    private static Response reply(String reference, String receiptCode, String text, String replyId) {
         return browserForm().formParam("reference", reference).formParam("receiptCode", receiptCode).formParam("reply", text)
-                .post("/status/reply");
+                .formParam("replyId", replyId).post("/status/reply");
     }
 
     /** A form post as the page sends it: the CSRF cookie and the same token in a field. */

@@ -67,7 +67,7 @@ public class ReportConversation {
         if (report.isEmpty()) {
             return Optional.empty();
         }
-        ReportMessage message = store(report.get(), MessageSender.STAFF, staffPersonId, staffRoleTitle, text);
+        ReportMessage message = store(report.get(), UUID.randomUUID(), MessageSender.STAFF, staffPersonId, staffRoleTitle, text);
         if (report.get().emailReceipt) {
             outbox.add(reportId.toString(), messageWaiting(report.get(), message));
         }
@@ -75,14 +75,22 @@ public class ReportConversation {
         return Optional.of(message.id);
     }
 
-    /** @return the reply's id; empty when the report has been purged since it was looked up */
+    /**
+     * @param replyId the id the reply form was drawn with: the same reply posted again is kept once
+     * @return the reply's id; empty when the report has been purged since it was looked up
+     */
     @Transactional
-    public Optional<UUID> fromReporter(UUID reportId, String text) {
+    public Optional<UUID> fromReporter(UUID reportId, UUID replyId, String text) {
         Optional<Report> report = lockedUnpurged(reportId);
         if (report.isEmpty()) {
             return Optional.empty();
         }
-        ReportMessage message = store(report.get(), MessageSender.REPORTER, null, null, text);
+        ReportMessage sent = ReportMessage.findById(replyId);
+        if (sent != null && sent.reportId.equals(reportId) && sent.sender == MessageSender.REPORTER) {
+            // The same reply posted again (the page reloaded, or sent twice on a slow connection): kept once.
+            return Optional.of(sent.id);
+        }
+        ReportMessage message = store(report.get(), sent == null ? replyId : UUID.randomUUID(), MessageSender.REPORTER, null, null, text);
         outbox.add(reportId.toString(), ReportReplyReceivedV1.of(message.sentAt, reportId, report.get().reference, message.id));
         LOG.infof("Report %s: the reporter replied", report.get().reference);
         return Optional.of(message.id);
@@ -104,9 +112,9 @@ public class ReportConversation {
                 .filter(report -> report.purgedAt == null);
     }
 
-    private ReportMessage store(Report report, MessageSender sender, String staffPersonId, String staffRoleTitle, String text) {
+    private ReportMessage store(Report report, UUID id, MessageSender sender, String staffPersonId, String staffRoleTitle, String text) {
         ReportMessage message = new ReportMessage();
-        message.id = UUID.randomUUID();
+        message.id = id;
         message.reportId = report.id;
         message.sender = sender;
         message.staffPersonId = staffPersonId;

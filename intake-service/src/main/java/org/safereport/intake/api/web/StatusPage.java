@@ -3,6 +3,7 @@ package org.safereport.intake.api.web;
 import org.safereport.intake.api.ReportStatusView;
 
 import java.util.List;
+import java.util.UUID;
 
 /**
  * A report's status with its dates in the policy's time zone, as people read them, and its conversation.
@@ -12,10 +13,11 @@ import java.util.List;
  * @param replyError what is wrong with the reply, to show beside the field; null when nothing is
  * @param reply the reply as typed, shown again with its error
  * @param replySent whether the page answers a reply that was just sent
+ * @param replyId the id a reply posted from this page will have, so that posting it twice keeps it once
  */
 public record StatusPage(ReportStatusView report, String submittedAt, String respondBy, String acknowledgedAt,
                          String closedAt, boolean anonymous, List<Message> messages, String receiptCode,
-                         String replyError, String reply, boolean replySent) {
+                         String replyError, String reply, boolean replySent, UUID replyId) {
 
     /** A message of the conversation as the reporter reads it: from a role or from themselves, never a name. */
     public record Message(boolean fromStaff, String from, String sentAt, String text) {

@@ -22,6 +22,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * "Check a report": reference and receipt code in, status and the conversation with staff out; and the
@@ -54,41 +55,51 @@ public class StatusPageResource {
     @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA})
     public Response lookUp(@RestForm String reference, @RestForm String receiptCode) {
         return lookup.findReport(reference, receiptCode)
-                .map(report -> Response.ok(Pages.statusResult(page(report, receiptCode, null, null, false))).build())
+                .map(report -> Response.ok(Pages.statusResult(page(report, receiptCode, null, null, false, UUID.randomUUID()))).build())
                 .orElseGet(() -> notFound(reference));
     }
 
     @POST
     @Path("reply")
     @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA})
-    public Response reply(@RestForm String reference, @RestForm String receiptCode, @RestForm String reply) {
+    public Response reply(@RestForm String reference, @RestForm String receiptCode, @RestForm String reply, @RestForm String replyId) {
         Optional<Report> report = lookup.findReport(reference, receiptCode);
         if (report.isEmpty()) {
             return notFound(reference);
         }
+        UUID attempt = replyAttempt(replyId);
         String problem = MessageText.problem(reply);
         if (problem != null) {
             return Response.status(400).entity(Pages.statusResult(page(report.get(), receiptCode, "Your reply " + problem,
-                    reply == null ? "" : reply, false))).build();
+                    reply == null ? "" : reply, false, attempt))).build();
         }
-        if (conversation.fromReporter(report.get().id, reply.strip()).isEmpty()) {
+        if (conversation.fromReporter(report.get().id, attempt, reply.strip()).isEmpty()) {
             return notFound(reference);
         }
-        return Response.ok(Pages.statusResult(page(report.get(), receiptCode, null, null, true))).build();
+        return Response.ok(Pages.statusResult(page(report.get(), receiptCode, null, null, true, UUID.randomUUID()))).build();
+    }
+
+    /** The reply form's id; a page drawn before replies had one, or a mangled one, makes a reply of its own. */
+    private static UUID replyAttempt(String replyId) {
+        try {
+            return replyId == null ? UUID.randomUUID() : UUID.fromString(replyId.strip());
+        } catch (IllegalArgumentException e) {
+            return UUID.randomUUID();
+        }
     }
 
     private Response notFound(String reference) {
         return Response.status(404).entity(Pages.status(reference == null ? "" : reference, true)).build();
     }
 
-    private StatusPage page(Report found, String receiptCode, String replyError, String reply, boolean replySent) {
+    private StatusPage page(Report found, String receiptCode, String replyError, String reply, boolean replySent, UUID replyId) {
         ReportStatusView report = ReportStatusView.of(found);
         return new StatusPage(report, describe(report.submittedAt()), describe(report.respondBy()),
                 describe(report.acknowledgedAt()), describe(report.closedAt()), found.anonymous,
                 conversation.thread(found).stream().map(message -> new StatusPage.Message(message.sender() == MessageSender.STAFF,
                         message.sender() == MessageSender.STAFF ? ReportStatusView.capitalised(message.staffRoleTitle()) : "You",
                         describe(message.sentAt()), message.text())).toList(),
-                receiptCode, replyError, reply, replySent);
+                receiptCode, replyError, reply, replySent, replyId);
     }
 
     /** In the policy's time zone, as the confirmation page said it; in UTC before a policy is known. */
