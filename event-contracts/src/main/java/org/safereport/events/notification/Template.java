@@ -24,7 +24,15 @@ public enum Template {
     /** The reporter: the report was received (the reference only, never a receipt code). */
     RECEIPT("receipt", TemplateData.ReportReceipt.class),
     /** The Chair of Trustees: the policy is due for review. About no case. */
-    POLICY_REVIEW("policy-review", TemplateData.PolicyReviewDue.class);
+    POLICY_REVIEW("policy-review", TemplateData.PolicyReviewDue.class),
+    /** The person asked to remove a post: what to remove, by when, and the link to answer. */
+    REMOVAL_REQUEST("removal-request", TemplateData.PostRemovalRequested.class),
+    /** The same person, before the deadline, when they have not answered. */
+    REMOVAL_REMINDER("removal-reminder", TemplateData.PostRemovalRequested.class),
+    /** The case's chain: the post was not removed by the deadline and a disciplinary referral is open. */
+    REMOVAL_OVERDUE("removal-overdue", TemplateData.PostNotRemoved.class),
+    /** The Chief Executive (the Chair of Trustees when it is about them): a disciplinary referral is open on a case. */
+    DISCIPLINARY_REFERRAL("disciplinary-referral", TemplateData.DisciplinaryReferralOpened.class);
 
     private final String wireName;
     private final Class<? extends TemplateData> dataType;

@@ -47,6 +47,13 @@ public final class SmsWording {
             case RECEIPT -> candidates.add("SafeReport: your report " + reference
                     + " has been received. Keep this reference to check its progress.");
             case POLICY_REVIEW -> candidates.add("SafeReport: the social media policy is due for review. The details are in your email.");
+            // Sent by email only; should a text be asked for, it says no more than that an email is waiting.
+            case REMOVAL_REQUEST, REMOVAL_REMINDER -> candidates.add("SafeReport " + reference
+                    + ": you are asked to remove a post. The details and the link to answer are in your email.");
+            case REMOVAL_OVERDUE -> candidates.add("SafeReport: a post on report " + reference
+                    + " was not removed by its deadline. See your email.");
+            case DISCIPLINARY_REFERRAL -> candidates.add("SafeReport: a disciplinary referral is open on report " + reference
+                    + ". See your email.");
         }
         candidates.add(reference.isEmpty() ? "SafeReport: please check your email." : "SafeReport " + reference + ": please check your email.");
         return SmsText.firstThatFits(candidates);
