@@ -56,7 +56,8 @@ public class RemovalAnswerResource {
             return page(removals.answerRemoved(token, ClientAddress.of(request)), true, Map.of(), null);
         }
         if (!"refused".equals(answer)) {
-            return page(removals.forAnswer(token), false, Map.of("answer", "Choose one of the two answers"), null);
+            // Beside the first answer's button: the error summary links to it.
+            return page(removals.forAnswer(token), false, Map.of("removed", "Choose one of the two answers"), null);
         }
         String problem = reason == null || reason.isBlank() ? "Your reason is empty: say in a few words why you cannot or will not remove it"
                 : reason.indexOf('\u0000') >= 0 ? "Your reason contains a character that cannot be stored (NUL)"
