@@ -141,6 +141,81 @@ class EmailTemplatesTest {
     }
 
     @Test
+    void aRemovalRequestSaysWhatToRemoveByWhenAndHowToAnswerToSomeoneOutside() throws Exception {
+        Requests request = Requests.newCase("SM-RMV1-4REQ").template("removal-request").priority("NORMAL")
+                .acknowledgementLink("https://safereport.example.org/removal/cmVtb3ZhbA.c2lnbmF0dXJl")
+                .recipient(null, "sam.otherby@example.org", null)
+                .onlyData(Map.of("platform", "A forum", "location", "https://forum.example.org/threads/summer-trip#post-12",
+                        "dueAt", "2026-11-26T12:00:00Z", "dueAtLocal", "Thursday 26 November 2026 at 12:00 GMT"))
+                .send();
+
+        MimeMessage mail = receivedOnce("SM-RMV1-4REQ");
+        preview("removal-request", mail);
+        assertThat(mail.getSubject())
+                .isEqualTo("[Action needed] SM-RMV1-4REQ: please remove a post by Thursday 26 November 2026 at 12:00 GMT");
+        assertServiceHeaders(mail, request, "sam.otherby@example.org");
+        assertThat(mail.getHeader("Importance")).isNull();
+        for (String body : List.of(html(mail), text(mail))) {
+            assertThat(body).contains("Hello,", "A forum", "https://forum.example.org/threads/summer-trip#post-12",
+                    "Thursday 26 November 2026 at 12:00 GMT", "https://safereport.example.org/removal/cmVtb3ZhbA.c2lnbmF0dXJl",
+                    "Failure to comply with such a request may result in disciplinary action")
+                    // Someone outside has no business on the staff's case page.
+                    .doesNotContain("/cases/");
+        }
+        assertThat(html(mail)).contains("Say that it is removed, or why not");
+        StatusEvents.await(request.requestId(), 1, StatusEvents.sent(), TIMEOUT);
+    }
+
+    @Test
+    void aRemovalReminderSaysTheAnswerIsStillAwaited() throws Exception {
+        Requests request = Requests.newCase("SM-RMV2-4REM").template("removal-reminder").priority("NORMAL")
+                .acknowledgementLink("https://safereport.example.org/removal/cmVtb3ZhbA.c2lnbmF0dXJl")
+                .recipient("Casey Morrow", "volunteer@example.org", "+447700900107")
+                .onlyData(Map.of("platform", "Facebook", "location", "https://social.example.org/posts/4711",
+                        "dueAt", "2026-11-26T12:00:00Z", "dueAtLocal", "Thursday 26 November 2026 at 12:00 GMT"))
+                .send();
+
+        MimeMessage mail = receivedOnce("SM-RMV2-4REM");
+        preview("removal-reminder", mail);
+        assertThat(mail.getSubject()).isEqualTo("[Reminder] SM-RMV2-4REM: please remove a post by Thursday 26 November 2026 at 12:00 GMT");
+        assertThat(text(mail)).contains("Dear Casey Morrow", "we have not had your answer yet", "https://social.example.org/posts/4711");
+        StatusEvents.await(request.requestId(), 1, StatusEvents.sent(), TIMEOUT);
+    }
+
+    @Test
+    void theChainIsToldAPostWasNotRemovedWithoutSayingWhoWasAsked() throws Exception {
+        Requests request = Requests.newCase("SM-RMV3-4OVD").template("removal-overdue").priority("NORMAL").acknowledgementLink(null)
+                .recipient("Jordan Ashby", "chief.executive@example.org", "+447700900101")
+                .onlyData(Map.of("categoryLabel", "A member's social media use breaks the policy",
+                        "dueAtLocal", "Thursday 26 November 2026 at 12:00 GMT"))
+                .send();
+
+        MimeMessage mail = receivedOnce("SM-RMV3-4OVD");
+        preview("removal-overdue", mail);
+        assertThat(mail.getSubject()).isEqualTo("[Action needed] SM-RMV3-4OVD: a post was not removed by its deadline");
+        assertThat(text(mail)).contains("did not say it was removed by Thursday 26 November 2026 at 12:00 GMT",
+                "A disciplinary referral is now open", "/cases/SM-RMV3-4OVD");
+        assertThat(html(mail)).contains("Open the case");
+        StatusEvents.await(request.requestId(), 1, StatusEvents.sent(), TIMEOUT);
+    }
+
+    @Test
+    void aDisciplinaryReferralSaysWhyAndPointsToTheCase() throws Exception {
+        Requests request = Requests.newCase("SM-RMV4-4REF").template("disciplinary-referral").priority("NORMAL").acknowledgementLink(null)
+                .recipient("Morgan Ellis", "chair@example.org", "+447700900105")
+                .onlyData(Map.of("categoryLabel", "A member's social media use breaks the policy", "reason", "refused to remove the post"))
+                .send();
+
+        MimeMessage mail = receivedOnce("SM-RMV4-4REF");
+        preview("disciplinary-referral", mail);
+        assertThat(mail.getSubject()).isEqualTo("[Action needed] SM-RMV4-4REF: disciplinary referral, the person asked refused to remove the post");
+        assertServiceHeaders(mail, request, "chair@example.org");
+        assertThat(text(mail)).contains("Dear Morgan Ellis", "and refused to remove the post", "decide on the disciplinary action",
+                "/cases/SM-RMV4-4REF");
+        StatusEvents.await(request.requestId(), 1, StatusEvents.sent(), TIMEOUT);
+    }
+
+    @Test
     void escalationSaysTheReportHasBeenPassedOn() throws Exception {
         Requests request = Requests.newCase("SM-ESC4-7PQR").template("escalation")
                 .recipient("Jordan Hale", "deputy.dsl@example.org", "+447700900104").data("role", "DEPUTY_DSL").send();

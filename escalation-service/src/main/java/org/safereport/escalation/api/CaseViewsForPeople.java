@@ -158,7 +158,7 @@ public class CaseViewsForPeople {
     }
 
     /** The viewer's own time zone when the directory gives one, else the policy's. */
-    private LocalTimes times(Person viewer) {
+    LocalTimes times(Person viewer) {
         ZoneId zone = viewer.timeZone() != null ? viewer.timeZone() : activePolicy.policy().calendar().zone();
         return new LocalTimes(zone, clock.instant());
     }
@@ -187,7 +187,7 @@ public class CaseViewsForPeople {
                 .map(step -> Role.valueOf(step.role).label()).findFirst());
     }
 
-    private static String name(Directory directory, String personId) {
+    static String name(Directory directory, String personId) {
         return personId == null ? "" : directory.byId(personId).map(Person::name).orElse(personId);
     }
 

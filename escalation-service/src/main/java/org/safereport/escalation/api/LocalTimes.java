@@ -35,7 +35,8 @@ record LocalTimes(ZoneId zone, Instant now) {
         return future ? "in " + amount : amount + " ago";
     }
 
-    private static String amount(Duration duration) {
+    /** A duration in words, "24 hours"; null under a minute. */
+    static String amount(Duration duration) {
         long minutes = duration.toMinutes();
         if (minutes < 1) {
             return null;

@@ -27,9 +27,11 @@ import org.safereport.escalation.client.ReportContent;
 import org.safereport.escalation.conversation.ReporterConversation;
 import org.safereport.escalation.domain.CaseState;
 import org.safereport.escalation.domain.access.CaseAccess;
+import org.safereport.escalation.domain.directory.EmailAddress;
 import org.safereport.escalation.domain.directory.Person;
 import org.safereport.escalation.persistence.AuditEntry;
 import org.safereport.escalation.persistence.CaseQueries;
+import org.safereport.escalation.removal.RemovalRequests;
 import org.safereport.escalation.retention.LegalHolds;
 
 import java.io.IOException;
@@ -38,6 +40,8 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,6 +68,13 @@ public class StaffPages {
     private static final int HOLD_REASON_MAX = 2_000;
     /** As long as intake keeps (its ReportConversation.MAX_LENGTH). */
     private static final int MESSAGE_MAX = 5_000;
+    private static final int PLATFORM_MAX = 200;
+    private static final int LOCATION_MAX = 2_000;
+    private static final int NAME_MAX = 200;
+    /** The longest a removal request may be given: past that, it is not a request to remove a post now. */
+    private static final Duration REMOVAL_WITHIN_MAX = Duration.ofDays(90);
+    /** The choice, in the removal form's lists of people, of someone outside the directory. */
+    private static final String OUTSIDE = "outside";
 
     private final CaseQueries queries;
     private final CaseDetails details;
@@ -80,6 +91,8 @@ public class StaffPages {
     private final Template staffCase;
     private final StaffMessages messages;
     private final ReporterConversation conversation;
+    private final RemovalRequests removals;
+    private final RemovalRequestViews removalViews;
 
     @Context
     HttpServerRequest request;
@@ -87,7 +100,7 @@ public class StaffPages {
     StaffPages(CaseQueries queries, CaseDetails details, CaseViewsForPeople views, Acknowledgements acknowledgements,
                CaseNotes notes, CaseClosing closing, LegalHolds legalHolds, AuditTrail audit, IntakeReports intake,
                SecurityIdentity identity, Clock clock, Template myCases, Template staffCase, StaffMessages messages,
-               ReporterConversation conversation) {
+               ReporterConversation conversation, RemovalRequests removals, RemovalRequestViews removalViews) {
         this.queries = queries;
         this.details = details;
         this.views = views;
@@ -103,6 +116,8 @@ public class StaffPages {
         this.staffCase = staffCase;
         this.messages = messages;
         this.conversation = conversation;
+        this.removals = removals;
+        this.removalViews = removalViews;
     }
 
     @GET
@@ -272,6 +287,83 @@ public class StaffPages {
         });
     }
 
+    /** A removal request (issue 14): where the post is, whose it is, who is asked to remove it, and by when. */
+    @POST
+    @Path("{reference}/removal-requests")
+    @Authenticated
+    public Response requestRemoval(@PathParam("reference") String reference, @FormParam("platform") String platform,
+                                   @FormParam("location") String location, @FormParam("owner") String owner,
+                                   @FormParam("ownerName") String ownerName, @FormParam("asked") String asked,
+                                   @FormParam("askedEmail") String askedEmail, @FormParam("dueAt") String dueAt) {
+        return act(reference, found -> {
+            Person viewer = viewer().orElseThrow();
+            Map<String, String> errors = new LinkedHashMap<>();
+            problem(errors, "platform", "The platform", textProblem(platform, PLATFORM_MAX, true));
+            problem(errors, "location", "Where the post is", textProblem(location, LOCATION_MAX, true));
+            boolean ownerOutside = OUTSIDE.equals(owner);
+            if (owner != null && !owner.isBlank() && !ownerOutside && !removalViews.inDirectory(owner)) {
+                errors.put("owner", "\u201c" + owner + "\u201d is not one of the choices");
+            }
+            problem(errors, "ownerName", "The owner's name", ownerOutside ? textProblem(ownerName, NAME_MAX, false) : null);
+            boolean askedOutside = OUTSIDE.equals(asked);
+            if (asked == null || asked.isBlank()) {
+                errors.put("asked", "Choose who is asked to remove the post");
+            } else if (!askedOutside && !removalViews.inDirectory(asked)) {
+                errors.put("asked", "\u201c" + asked + "\u201d is not one of the choices");
+            }
+            if (askedOutside) {
+                EmailAddress.problem(askedEmail).ifPresent(problem -> errors.put("askedEmail", "The email address " + problem));
+            }
+            Optional<Instant> due = removalViews.due(dueAt, viewer);
+            Instant now = clock.instant();
+            if (due.isEmpty()) {
+                errors.put("dueAt", "The deadline is not a date and time: give one like 2026-11-28 14:30");
+            } else if (!due.get().isAfter(now)) {
+                errors.put("dueAt", "The deadline has passed: give one in the future");
+            } else if (due.get().isAfter(now.plus(REMOVAL_WITHIN_MAX))) {
+                errors.put("dueAt", "The deadline is more than " + REMOVAL_WITHIN_MAX.toDays() + " days away: give a nearer one");
+            }
+            if (!errors.isEmpty()) {
+                String[] fields = {"platform", platform, "location", location, "owner", owner, "ownerName", ownerName,
+                        "asked", asked, "askedEmail", askedEmail, "dueAt", dueAt};
+                Map<String, String> entered = new LinkedHashMap<>();
+                for (int i = 0; i < fields.length; i += 2) {
+                    entered.put(fields[i], fields[i + 1] == null ? "" : fields[i + 1]);
+                }
+                return casePage(reference, null, errors, entered);
+            }
+            RemovalRequests.Draft draft = new RemovalRequests.Draft(platform.strip(), location.strip(),
+                    ownerOutside || owner == null || owner.isBlank() ? null : owner,
+                    ownerOutside && ownerName != null && !ownerName.isBlank() ? ownerName.strip() : null,
+                    askedOutside ? null : asked, askedOutside ? askedEmail.strip() : null, due.get());
+            if (removals.record(found.record().escalationCase().id, actor(), draft).isEmpty()) {
+                return casePage(reference, null, Map.of("platform", "The case has been purged: nothing more is written about it"), Map.of());
+            }
+            return done(reference, "removal-requested");
+        });
+    }
+
+    /** A member of staff checked that a post its owner says is removed is gone. */
+    @POST
+    @Path("{reference}/removal-requests/{number}/confirm")
+    @Authenticated
+    public Response confirmRemoved(@PathParam("reference") String reference, @PathParam("number") String number) {
+        return act(reference, found -> {
+            Optional<Integer> parsed = parse(number, "number", new LinkedHashMap<>(), Integer::parseInt);
+            if (parsed.isEmpty() || !removals.confirmRemoved(found.record().escalationCase().id, parsed.get(), actor())) {
+                return messages.show(409, "Nothing to confirm", "This removal request is not waiting for anyone to check it:"
+                        + " it may have been confirmed already. The case's page shows where it stands.");
+            }
+            return done(reference, "removal-confirmed");
+        });
+    }
+
+    private static void problem(Map<String, String> errors, String field, String label, String problem) {
+        if (problem != null) {
+            errors.put(field, label + " " + problem);
+        }
+    }
+
     /** An evidence file as a download, never shown inline: the browser saves it and runs nothing in it. */
     @GET
     @Path("{reference}/evidence/{evidenceId}")
@@ -368,6 +460,9 @@ public class StaffPages {
                 .data("thread", report == null ? List.of() : views.messages(report.messages(), viewer.get()))
                 .data("audit", CaseAccess.seesAudit(viewer.get()) ? views.audit(audit.of(caseId), viewer.get()) : null)
                 .data("placesLegalHolds", !purged && CaseAccess.placesLegalHolds(viewer.get()))
+                .data("removals", removalViews.requests(removals.of(caseId), viewer.get()))
+                .data("removalForm", purged ? null : removalViews.form(viewer.get(), clock.instant(),
+                        removals.defaultDeadline(history.record().escalationCase().category)))
                 .data("done", done)
                 .data("errors", errors)
                 .data("entered", entered);

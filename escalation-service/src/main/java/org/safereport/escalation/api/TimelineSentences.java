@@ -25,7 +25,10 @@ final class TimelineSentences {
             Map.entry("LAST_RESORT", "Last resort"), Map.entry("SET_ASIDE", "Set aside"), Map.entry("STATE", "State"),
             Map.entry("NOTE", "Note"), Map.entry("CLOSED", "Closed"), Map.entry("REOPENED", "Reopened"),
             Map.entry("LEGAL_HOLD", "Legal hold"), Map.entry("LEGAL_HOLD_LIFTED", "Legal hold lifted"), Map.entry("PURGED", "Purged"),
-            Map.entry("MESSAGE_SENT", "Message to the reporter"), Map.entry("REPLY_RECEIVED", "Reporter replied"));
+            Map.entry("MESSAGE_SENT", "Message to the reporter"), Map.entry("REPLY_RECEIVED", "Reporter replied"),
+            Map.entry("REMOVAL_REQUESTED", "Removal requested"), Map.entry("REMOVAL_REMINDED", "Removal reminder"),
+            Map.entry("REMOVAL_ANSWERED", "Removal answered"), Map.entry("REMOVAL_CONFIRMED", "Removal confirmed"),
+            Map.entry("REMOVAL_OVERDUE", "Removal overdue"), Map.entry("REFERRAL", "Disciplinary referral"));
     private static final Pattern STEP_TO_STEP = Pattern.compile("\\b(category|safeguarding) step (\\d+) -> (\\d+)");
     private static final Pattern STEP = Pattern.compile("\\b(category|safeguarding) step (\\d+)");
     private static final Pattern CHAIN = Pattern.compile("^(category|safeguarding): ");

@@ -166,12 +166,9 @@ public class CaseNotifications {
                 Integer.toString(to.step().stepIndex), to.person().id(), template.wireName(), dueAt.toString())
                 .getBytes(StandardCharsets.UTF_8));
         Person person = to.person();
-        NotificationRequestedV1 request = NotificationRequestedV1.of(now, requestId, escalationCase.reference,
-                new NotificationRequestedV1.Recipient(person.id(), person.name(), person.email(), person.mobile()),
-                channels, template, data, link, Deadline.parse(to.step().deadlineSpec).clock() == Deadline.Clock.WALL
-                        ? NotificationRequestedV1.Priority.HIGH : NotificationRequestedV1.Priority.NORMAL);
-        // Keyed by case: one partition per case keeps its messages in order (the new case before "someone has it").
-        outbox.add(escalationCase.id.toString(), request);
+        request(escalationCase, requestId, recipient(person), channels, template, data, link,
+                Deadline.parse(to.step().deadlineSpec).clock() == Deadline.Clock.WALL
+                        ? NotificationRequestedV1.Priority.HIGH : NotificationRequestedV1.Priority.NORMAL, now);
         if (caseOpenedNow || NotificationRecord.findById(requestId) == null) {
             NotificationRecord record = new NotificationRecord();
             record.requestId = requestId;
@@ -184,6 +181,36 @@ public class CaseNotifications {
             record.requestedAt = now;
             record.persist();
         }
+    }
+
+    /**
+     * An email about a case to someone outside its chains (a person asked to remove a post, who may not be in the
+     * directory; the person a disciplinary referral goes to), in the transaction of the change that causes it.
+     *
+     * @param purpose what the message is for, unique on the case, e.g. "removal/<id>/reminder": a redelivery sends nothing twice
+     * @param link the link the message carries, a path under the public address, or null
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void tellAboutCase(EscalationCase escalationCase, String purpose, NotificationRequestedV1.Recipient to,
+                              Template template, TemplateData data, String link) {
+        UUID requestId = UUID.nameUUIDFromBytes((escalationCase.id + "/" + purpose + "/" + template.wireName())
+                .getBytes(StandardCharsets.UTF_8));
+        request(escalationCase, requestId, to, List.of(Channel.EMAIL), template, data, link == null ? null : publicBase() + link,
+                NotificationRequestedV1.Priority.NORMAL, clock.instant());
+    }
+
+    /** How a directory member is reached. */
+    public static NotificationRequestedV1.Recipient recipient(Person person) {
+        return new NotificationRequestedV1.Recipient(person.id(), person.name(), person.email(), person.mobile());
+    }
+
+    private void request(EscalationCase escalationCase, UUID requestId, NotificationRequestedV1.Recipient recipient,
+                         List<Channel> channels, Template template, TemplateData data, String link,
+                         NotificationRequestedV1.Priority priority, Instant now) {
+        NotificationRequestedV1 request = NotificationRequestedV1.of(now, requestId, escalationCase.reference, recipient,
+                channels, template, data, link, priority);
+        // Keyed by case: one partition per case keeps its messages in order (the new case before "someone has it").
+        outbox.add(escalationCase.id.toString(), request);
     }
 
     private String publicBase() {

@@ -52,6 +52,8 @@ final class PolicyDocuments {
                           @NotBlank(message = REQUIRED) String fallbackCategory,
                           @NotNull(message = REQUIRED) @Valid GeneralRules rules,
                           Period defaultRetention,
+                          @DurationMin(nanos = 0, inclusive = false, message = "must be positive")
+                          Duration defaultRemovalDeadline,
                           @NotEmpty(message = "at least one category is required")
                           List<@Valid CategoryDocument> categories) {
 
@@ -63,6 +65,13 @@ final class PolicyDocuments {
 
         Period defaultRetentionOrDefault() {
             return Objects.requireNonNullElse(defaultRetention, DEFAULT_RETENTION);
+        }
+
+        /** A day on the wall clock unless the file says otherwise: "removed within 24 hours" is what members are asked. */
+        static final Duration DEFAULT_REMOVAL_DEADLINE = Duration.ofHours(24);
+
+        Duration defaultRemovalDeadlineOrDefault() {
+            return Objects.requireNonNullElse(defaultRemovalDeadline, DEFAULT_REMOVAL_DEADLINE);
         }
 
         /** @throws IllegalArgumentException if the working hours do not make a calendar */
@@ -109,13 +118,19 @@ final class PolicyDocuments {
                             @NotNull(message = REQUIRED) Deadline deadline,
                             @NotEmpty(message = "at least one channel is required") List<Channel> channels,
                             List<@Valid ChainStepDocument> chain,
-                            Period retention) {
+                            Period retention,
+                            @DurationMin(nanos = 0, inclusive = false, message = "must be positive")
+                            Duration removalDeadline) {
 
-        /** @param defaultRetention the policy's, for a category that sets none of its own */
-        CategoryRule toRule(Period defaultRetention) {
+        /**
+         * @param defaultRetention the policy's, for a category that sets none of its own
+         * @param defaultRemovalDeadline likewise
+         */
+        CategoryRule toRule(Period defaultRetention, Duration defaultRemovalDeadline) {
             return new CategoryRule(code, label, Objects.requireNonNullElse(hint, ""), guidance, urgency, recipientAction,
                     firstRecipient, deadline, EnumSet.copyOf(channels), orEmpty(chain).stream().map(ChainStepDocument::toStep).toList(),
-                    Objects.requireNonNullElse(retention, defaultRetention));
+                    Objects.requireNonNullElse(retention, defaultRetention),
+                    Objects.requireNonNullElse(removalDeadline, defaultRemovalDeadline));
         }
     }
 

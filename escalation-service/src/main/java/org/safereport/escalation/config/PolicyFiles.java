@@ -129,7 +129,8 @@ public final class PolicyFiles {
      */
     private static RoutingPolicy toPolicy(YamlFile file, PolicyDocument document, String hash, Directory directory) {
         List<CategoryRule> rules = document.categories().stream()
-                .map(category -> category.toRule(document.defaultRetentionOrDefault())).toList();
+                .map(category -> category.toRule(document.defaultRetentionOrDefault(),
+                        document.defaultRemovalDeadlineOrDefault())).toList();
         checkUnique(file, "categories", "code", rules.stream().map(CategoryRule::code).toList());
         checkRetention(file, "defaultRetention", document.defaultRetentionOrDefault());
         Map<String, CategoryRule> categories = new LinkedHashMap<>();

@@ -19,7 +19,8 @@ public class AuditEntry extends PanacheEntityBase {
 
     /** What was done. The names are stored: add new ones at will, never rename one. */
     public enum Action { VIEWED_REPORT, VIEWED_EVIDENCE, DOWNLOADED_EVIDENCE, ACKNOWLEDGED, ADDED_NOTE, CLOSED, REOPENED,
-        EXPORTED_PERSON, SET_LEGAL_HOLD, LIFTED_LEGAL_HOLD, PURGED, MESSAGED_REPORTER, REPORTER_REPLIED }
+        EXPORTED_PERSON, SET_LEGAL_HOLD, LIFTED_LEGAL_HOLD, PURGED, MESSAGED_REPORTER, REPORTER_REPLIED,
+        REQUESTED_REMOVAL, ANSWERED_REMOVAL, CONFIRMED_REMOVAL, OPENED_REFERRAL }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

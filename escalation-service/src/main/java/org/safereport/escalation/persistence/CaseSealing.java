@@ -8,8 +8,8 @@ import org.safereport.envelope.WrappedDataKey;
 import java.util.UUID;
 
 /**
- * Encryption at rest of what staff write about a case (issue 15): its notes, the internal note on closing
- * and the legal hold's reason are encrypted with the case's own data key, stored on the case wrapped by the
+ * Encryption at rest of what staff write about a case (issue 15): its notes, the internal note on closing,
+ * the legal hold's reason and what a removal request says (issue 14) are encrypted with the case's own data key, stored on the case wrapped by the
  * key-encryption key (with that key's id, for rotation). The outcome stays in clear: the reporter's status
  * page shows it and the tombstone keeps it.
  */
@@ -18,7 +18,9 @@ public class CaseSealing {
 
     /** Each text a case holds, bound to its case: a ciphertext copied into another case or field does not decrypt. */
     public enum Text {
-        NOTE("note"), INTERNAL_NOTE("internal-note"), LEGAL_HOLD_REASON("legal-hold-reason");
+        NOTE("note"), INTERNAL_NOTE("internal-note"), LEGAL_HOLD_REASON("legal-hold-reason"),
+        REMOVAL_PLATFORM("removal-platform"), REMOVAL_LOCATION("removal-location"), REMOVAL_OWNER_NAME("removal-owner-name"),
+        REMOVAL_ASKED_EMAIL("removal-asked-email"), REMOVAL_REFUSAL_REASON("removal-refusal-reason");
 
         private final String name;
 
@@ -52,6 +54,11 @@ public class CaseSealing {
 
         public String text(CaseNote note) {
             return open(note.sealedText, Text.NOTE);
+        }
+
+        /** One of a removal request's texts, or null when it has none. */
+        public String text(byte[] sealed, Text text) {
+            return open(sealed, text);
         }
 
         private String open(byte[] sealed, Text text) {

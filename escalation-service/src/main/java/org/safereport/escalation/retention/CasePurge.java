@@ -12,6 +12,7 @@ import org.safereport.escalation.domain.CaseState;
 import org.safereport.escalation.domain.policy.CategoryRule;
 import org.safereport.escalation.persistence.AuditEntry;
 import org.safereport.escalation.persistence.CaseNote;
+import org.safereport.escalation.persistence.RemovalRequest;
 import org.safereport.escalation.persistence.EscalationCase;
 import org.safereport.escalation.persistence.TimelineEntry;
 import org.safereport.events.CasePurgedV1;
@@ -103,6 +104,7 @@ public class CasePurge {
         }
         String ruleApplied = rule.code() + " " + rule.retention();
         CaseNote.delete("caseId", caseId);
+        RemovalRequest.delete("caseId", caseId);
         entityManager.createNativeQuery("UPDATE case_timeline SET detail = split_part(detail, ': ', 1)"
                         + " WHERE case_id = :caseId AND kind IN (:kinds)")
                 .setParameter("caseId", caseId)

@@ -6,6 +6,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Period;
 import java.util.List;
 import java.util.stream.Stream;
@@ -49,7 +50,9 @@ class PolicyFilesTest {
                 deadline: {within: PT40H, clock: WORKING}
                 channels: [EMAIL]
                 retention: P2Y
+                removalDeadline: PT4H
             defaultRetention: P8Y
+            defaultRemovalDeadline: PT12H
             """;
 
     private static final String DIRECTORY = """
@@ -196,7 +199,11 @@ class PolicyFilesTest {
                 argumentSet("a retention that would purge a case before its events leave Kafka", policyWith("retention: P2Y", "retention: P2W"),
                         "routing-policy.yaml, line 27: categories[1].retention must be at least P1M (events about a case stay on Kafka up to 21 days), was P14D"),
                 argumentSet("a negative default retention", policyWith("defaultRetention: P8Y", "defaultRetention: P-1Y"),
-                        "routing-policy.yaml, line 28: defaultRetention must be at least P1M (events about a case stay on Kafka up to 21 days), was P-1Y"),
+                        "routing-policy.yaml, line 29: defaultRetention must be at least P1M (events about a case stay on Kafka up to 21 days), was P-1Y"),
+                argumentSet("a removal deadline that is not positive", policyWith("removalDeadline: PT4H", "removalDeadline: PT0S"),
+                        "routing-policy.yaml, line 28: categories[1].removalDeadline must be positive"),
+                argumentSet("a negative default removal deadline", policyWith("defaultRemovalDeadline: PT12H", "defaultRemovalDeadline: PT-1H"),
+                        "routing-policy.yaml, line 30: defaultRemovalDeadline must be positive"),
                 argumentSet("two people with one id", directoryWith("  - id: chief-executive", "  - id: dsl"),
                         "directory.yaml, line 11: people[1].id appears twice: dsl"),
                 argumentSet("two people with one email in different case", directoryWith("chief.executive@example.org", "DSL@example.org"),
@@ -229,6 +236,8 @@ class PolicyFilesTest {
                         "routing-policy.yaml, line 16: categories[0].channels[1] ", "null"),
                 argumentSet("a retention that is not an ISO period", policyWith("retention: P2Y", "retention: two years"),
                         "routing-policy.yaml, line 27: categories[1].retention ", "two years"),
+                argumentSet("a removal deadline that is not an ISO duration", policyWith("removalDeadline: PT4H", "removalDeadline: a day"),
+                        "routing-policy.yaml, line 28: categories[1].removalDeadline ", "a day"),
                 argumentSet("an empty item in the list of people", directoryWith("people:\n", "people:\n  -\n"),
                         "directory.yaml, line 3: people[0] ", "null"));
     }
@@ -240,6 +249,8 @@ class PolicyFilesTest {
         assertThat(loaded.policy().categories()).containsOnlyKeys("SAFEGUARDING_CONCERN", "GRIEVANCE");
         assertThat(loaded.policy().ruleFor("GRIEVANCE").retention()).as("its own").isEqualTo(Period.ofYears(2));
         assertThat(loaded.policy().ruleFor("SAFEGUARDING_CONCERN").retention()).as("the file's default").isEqualTo(Period.ofYears(8));
+        assertThat(loaded.policy().ruleFor("GRIEVANCE").removalDeadline()).as("its own").isEqualTo(Duration.ofHours(4));
+        assertThat(loaded.policy().ruleFor("SAFEGUARDING_CONCERN").removalDeadline()).as("the file's default").isEqualTo(Duration.ofHours(12));
         assertThat(loaded.directory().people()).hasSize(2);
     }
 
@@ -249,6 +260,14 @@ class PolicyFilesTest {
         PolicyFiles.Loaded loaded = PolicyFiles.load("routing-policy.yaml", files.policy().getBytes(StandardCharsets.UTF_8),
                 "directory.yaml", files.directory().getBytes(StandardCharsets.UTF_8));
         assertThat(loaded.policy().ruleFor("SAFEGUARDING_CONCERN").retention()).isEqualTo(Period.ofYears(6));
+    }
+
+    @Test
+    void aPolicyWithoutADefaultRemovalDeadlineGivesADayOnTheWallClock() {
+        FilePair files = policyWith("defaultRemovalDeadline: PT12H\n", "");
+        PolicyFiles.Loaded loaded = PolicyFiles.load("routing-policy.yaml", files.policy().getBytes(StandardCharsets.UTF_8),
+                "directory.yaml", files.directory().getBytes(StandardCharsets.UTF_8));
+        assertThat(loaded.policy().ruleFor("SAFEGUARDING_CONCERN").removalDeadline()).isEqualTo(Duration.ofHours(24));
     }
 
     @ParameterizedTest

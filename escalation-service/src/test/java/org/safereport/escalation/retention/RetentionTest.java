@@ -21,6 +21,8 @@ import org.safereport.escalation.cases.CaseNotes;
 import org.safereport.escalation.persistence.AuditEntry;
 import org.safereport.escalation.persistence.CaseSealing;
 import org.safereport.escalation.persistence.EscalationCase;
+import org.safereport.escalation.persistence.RemovalRequest;
+import org.safereport.escalation.removal.RemovalRequests;
 import org.safereport.testing.KafkaTestResource;
 import org.safereport.testing.KafkaTopics;
 import org.safereport.testing.PostgresTestResource;
@@ -72,6 +74,9 @@ class RetentionTest {
     CaseClosing closing;
 
     @Inject
+    RemovalRequests removals;
+
+    @Inject
     DataSource dataSource;
 
     @Inject
@@ -82,6 +87,8 @@ class RetentionTest {
         String reference = CaseFixtures.fileReport(clock.instant(), category, false, "support.worker@example.org", null);
         EscalationCase escalationCase = CaseFixtures.escalationCase(reference);
         notes.add(escalationCase.id, DSL, "Spoke to the member; " + words + " in the note.");
+        removals.record(escalationCase.id, DSL, new RemovalRequests.Draft("Facebook", "The post about " + words, null, words,
+                "volunteer", null, clock.instant().plus(Duration.ofDays(1))));
         closing.close(escalationCase.id, DSL, "The post was taken down.", "Internal: " + words + " on closing.");
         return CaseFixtures.escalationCase(reference);
     }
@@ -115,6 +122,7 @@ class RetentionTest {
         assertThat(tombstone.dataKey).as("the data key goes with what it sealed").isNull();
         assertThat(tombstone.keyId).isNull();
         assertThat(notes.of(closed.id)).isEmpty();
+        assertThat(QuarkusTransaction.requiringNew().call(() -> RemovalRequest.count("caseId", closed.id))).as("removal requests").isZero();
         assertThat(closed.reporterPersonId).isEqualTo("support-worker");
         assertThat(tombstone.reporterPersonId).isNull();
         assertThat(RawTables.rowsContaining(dataSource, "Marigold Quokka")).as("in any table").isEmpty();

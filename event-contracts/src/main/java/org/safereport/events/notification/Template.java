@@ -30,7 +30,15 @@ public enum Template {
     /** The reporter: staff sent a message, waiting on the status page (never its words). */
     MESSAGE_WAITING("message-waiting", TemplateData.MessageWaiting.class),
     /** The case's handler: the reporter answered on the status page (never the answer's words). */
-    REPORTER_REPLIED("reporter-replied", TemplateData.ReporterReplied.class);
+    REPORTER_REPLIED("reporter-replied", TemplateData.ReporterReplied.class),
+    /** The person asked to remove a post: what to remove, by when, and the link to answer. */
+    REMOVAL_REQUEST("removal-request", TemplateData.PostRemovalRequested.class),
+    /** The same person, before the deadline, when they have not answered. */
+    REMOVAL_REMINDER("removal-reminder", TemplateData.PostRemovalRequested.class),
+    /** The case's chain: the post was not removed by the deadline and a disciplinary referral is open. */
+    REMOVAL_OVERDUE("removal-overdue", TemplateData.PostNotRemoved.class),
+    /** The Chief Executive (the Chair of Trustees when it is about them): a disciplinary referral is open on a case. */
+    DISCIPLINARY_REFERRAL("disciplinary-referral", TemplateData.DisciplinaryReferralOpened.class);
 
     private final String wireName;
     private final Class<? extends TemplateData> dataType;

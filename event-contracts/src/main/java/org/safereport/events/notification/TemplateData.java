@@ -112,4 +112,36 @@ public sealed interface TemplateData {
     @JsonIgnoreProperties(ignoreUnknown = true)
     record ReporterReplied(String categoryLabel, String urgency) implements AboutACase {
     }
+
+    /**
+     * A post to remove: {@code removal-request} and {@code removal-reminder}, to the person asked, who may be
+     * outside the organisation: what and where the post is, and by when, never the report or who made it.
+     *
+     * @param location the post's address or a description of it, as staff wrote it
+     * @param dueAtLocal {@code dueAt} in the policy's time zone, in words
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record PostRemovalRequested(String platform, String location, Instant dueAt, String dueAtLocal) implements TemplateData {
+    }
+
+    /**
+     * A post was not removed by its deadline: {@code removal-overdue}, to the people told on the case. Who was
+     * asked is on the case's page, not in the message.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record PostNotRemoved(String categoryLabel, String dueAtLocal) implements TemplateData {
+    }
+
+    /**
+     * A disciplinary referral is open on a case: {@code disciplinary-referral}. Who it is about is on the
+     * case's page, not in the message.
+     *
+     * @param reason why, in plain words ("refused to remove the post")
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record DisciplinaryReferralOpened(String categoryLabel, String reason) implements TemplateData {
+    }
 }

@@ -52,6 +52,13 @@ public final class SmsWording {
                     + " is waiting on its status page.");
             case REPORTER_REPLIED -> candidates.add("SafeReport: the reporter of " + reference
                     + " has answered. Read it on the case page.");
+            // Sent by email only; should a text be asked for, it says no more than that an email is waiting.
+            case REMOVAL_REQUEST, REMOVAL_REMINDER -> candidates.add("SafeReport " + reference
+                    + ": you are asked to remove a post. The details and the link to answer are in your email.");
+            case REMOVAL_OVERDUE -> candidates.add("SafeReport: a post on report " + reference
+                    + " was not removed by its deadline. See your email.");
+            case DISCIPLINARY_REFERRAL -> candidates.add("SafeReport: a disciplinary referral is open on report " + reference
+                    + ". See your email.");
         }
         candidates.add(reference.isEmpty() ? "SafeReport: please check your email." : "SafeReport " + reference + ": please check your email.");
         return SmsText.firstThatFits(candidates);

@@ -83,7 +83,7 @@ public class EmailRenderer {
         Map<String, Object> view = new HashMap<>();
         for (String key : List.of("urgency", "categoryLabel", "role", "within", "dueLocal", "recipientAction",
                 "acknowledgedByRole", "reason", "nowWithRole", "statusUrl", "policyVersion", "reviewDue", "approvedOn",
-                "subject")) {
+                "subject", "platform", "location")) {
             view.put(key, "");
         }
         view.put("reference", text(request.caseReference()));
@@ -119,6 +119,16 @@ public class EmailRenderer {
         } else if (data instanceof TemplateData.QuarterFigures figures) {
             view.put("figures", figures);
             view.put("reportLink", PublicLinks.absolute(config.publicBaseUrl(), figures.reportUrl()));
+        } else if (data instanceof TemplateData.PostRemovalRequested removal) {
+            view.put("platform", text(removal.platform()));
+            view.put("location", text(removal.location()));
+            view.put("dueLocal", text(DueTime.describe(removal.dueAt(), removal.dueAtLocal(), null)));
+        } else if (data instanceof TemplateData.PostNotRemoved notRemoved) {
+            view.put("categoryLabel", text(notRemoved.categoryLabel()));
+            view.put("dueLocal", text(notRemoved.dueAtLocal()));
+        } else if (data instanceof TemplateData.DisciplinaryReferralOpened referral) {
+            view.put("categoryLabel", text(referral.categoryLabel()));
+            view.put("reason", text(referral.reason()));
         }
         if (view.get("urgency").equals("")) {
             view.put("urgency", "Action needed");

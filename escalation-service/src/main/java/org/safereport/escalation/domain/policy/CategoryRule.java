@@ -1,6 +1,7 @@
 package org.safereport.escalation.domain.policy;
 
 import org.safereport.time.Deadline;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.Period;
 import java.time.ZoneOffset;
@@ -17,10 +18,11 @@ import java.util.Set;
  * @param recipientAction what the policy asks the recipient to do
  * @param chain the steps after the first, in order
  * @param retention how long a closed case's content is kept, counted from its closing, before it is purged
+ * @param removalDeadline how long, on the wall clock, a person asked to remove a post has by default
  */
 public record CategoryRule(String code, String label, String hint, String guidance, String urgency,
                            String recipientAction, Role firstRecipient, Deadline deadline, Set<Channel> channels,
-                           List<ChainStep> chain, Period retention) {
+                           List<ChainStep> chain, Period retention, Duration removalDeadline) {
 
     /** A later step of the chain: its role and its own deadline. */
     public record ChainStep(Role role, Deadline deadline) {
