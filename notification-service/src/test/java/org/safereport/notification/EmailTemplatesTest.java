@@ -345,12 +345,19 @@ class EmailTemplatesTest {
     void theTrusteesFiguresAreCountsWithALinkToTheCharts() throws Exception {
         Requests request = Requests.newCase(null).template("trustees-report").priority("NORMAL").acknowledgementLink(null)
                 .recipient("Morgan Ellis", "chair@example.org", "+447700900105")
-                .onlyData(Map.of("period", "July to September 2026 (2026-Q3)", "reports", 7, "acknowledgedWithinDeadline", 5,
-                        "wentOverdue", 2, "reachedEndOfChain", 1, "medianTimeToAcknowledge", "35 min",
-                        "ninetiethPercentileTimeToAcknowledge", "3 h 10 min",
-                        "categories", List.of(Map.of("label", "A resident made social or inappropriate contact with me", "reports", 4,
-                                "acknowledgedWithinDeadline", 3, "deadline", "1 hour")),
-                        "reportUrl", "/cases/trustees-report?quarter=2026-Q3"))
+                .onlyData(Map.ofEntries(Map.entry("period", "July to September 2026 (2026-Q3)"),
+                        Map.entry("reports", 7),
+                        Map.entry("acknowledgedWithinDeadline", 5),
+                        Map.entry("wentOverdue", 2),
+                        Map.entry("reachedEndOfChain", 1),
+                        Map.entry("medianTimeToAcknowledge", "35 min"),
+                        Map.entry("ninetiethPercentileTimeToAcknowledge", "3 h 10 min"),
+                        Map.entry("categories", List.of(Map.of("label", "A resident made social or inappropriate contact with me", "reports", 4,
+                                "acknowledgedWithinDeadline", 3, "deadline", "1 hour"))),
+                        Map.entry("reportUrl", "/cases/trustees-report?quarter=2026-Q3"),
+                        Map.entry("removalRequests", 3),
+                        Map.entry("removalsConfirmed", 2),
+                        Map.entry("referrals", 1)))
                 .send();
 
         MimeMessage mail = receivedOnce("2026-Q3");
@@ -362,7 +369,8 @@ class EmailTemplatesTest {
                     "https://safereport.example.org/cases/trustees-report?quarter=2026-Q3");
         }
         assertThat(text(mail)).contains("Reports: 7", "Acknowledged within their first deadline: 5", "Reached the end of their chain: 1",
-                "- A resident made social or inappropriate contact with me: 4, 3 (deadline 1 hour)");
+                "- A resident made social or inappropriate contact with me: 4, 3 (deadline 1 hour)",
+                "Removal requests made: 3 (2 removed and checked)", "Disciplinary referrals opened: 1");
         StatusEvents.await(request.requestId(), 1, StatusEvents.sent(), TIMEOUT);
     }
 

@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.safereport.escalation.domain.directory.Person;
 import org.safereport.escalation.domain.policy.Role;
+import org.safereport.escalation.domain.trustees.AfterTheFirstResponse;
 import org.safereport.escalation.domain.trustees.ReportingPeriod;
 import org.safereport.escalation.domain.trustees.TimeTaken;
 import org.safereport.escalation.domain.trustees.TrusteesFigures;
@@ -84,6 +85,8 @@ public class TrusteesReportPages {
         Asked asked = asked(quarter, from, to);
         ReportingPeriod period = asked.period().orElseGet(() -> ReportingPeriod.quarterOf(reports.today()));
         TrusteesFigures figures = reports.figures(period);
+        AfterTheFirstResponse after = reports.afterTheFirstResponse(period);
+        List<Count> removals = removalOutcomes(after);
         List<CategoryFigures> categories = figures.categories();
         int mostReports = categories.stream().mapToInt(CategoryFigures::reports).max().orElse(0);
         return HtmlPages.page(asked.errors().isEmpty() ? 200 : 400, trusteesReport.data("me", me.get())
@@ -101,6 +104,11 @@ public class TrusteesReportPages {
                 .data("withinDeadlineChart", BarChart.of(categories.stream().filter(line -> line.reports() > 0)
                         .map(line -> new BarChart.Value(line.label(), line.percentWithinDeadline(), line.percentWithinDeadline() + "%"))
                         .toList(), 100))
+                .data("after", after)
+                .data("removals", removals)
+                .data("removalsChart", BarChart.of(removals.stream()
+                        .map(count -> new BarChart.Value(count.label(), count.value(), String.valueOf(count.value()))).toList(),
+                        removals.stream().mapToInt(Count::value).max().orElse(0)))
                 .render());
     }
 
@@ -116,25 +124,52 @@ public class TrusteesReportPages {
         asked.errors().entrySet().stream().findFirst().ifPresent(error -> {
             throw new InvalidFieldException(error.getKey(), error.getValue());
         });
-        TrusteesFigures figures = reports.figures(asked.period().orElseGet(() -> ReportingPeriod.quarterOf(reports.today())));
-        StringBuilder csv = new StringBuilder("period_from,period_to,category,category_label,first_deadline,reports,acknowledged,"
-                + "acknowledged_within_deadline,median_minutes_to_acknowledge,p90_minutes_to_acknowledge,went_overdue,reached_end_of_chain\r\n");
+        ReportingPeriod period = asked.period().orElseGet(() -> ReportingPeriod.quarterOf(reports.today()));
+        TrusteesFigures figures = reports.figures(period);
+        StringBuilder csv = new StringBuilder("period_from,period_to,figure,category,category_label,value\r\n");
         List<CategoryFigures> lines = new ArrayList<>(figures.categories());
         lines.add(figures.total());
         for (CategoryFigures line : lines) {
-            csv.append(String.join(",", figures.period().from().toString(), figures.period().to().toString(), cell(line.code()),
-                    cell(line.label()), cell(line.deadline() == null ? "" : line.deadline()), String.valueOf(line.reports()),
-                    String.valueOf(line.acknowledged()), String.valueOf(line.acknowledgedWithinDeadline()),
-                    minutes(line.medianTimeToAcknowledge()), minutes(line.ninetiethPercentileTimeToAcknowledge()),
-                    String.valueOf(line.wentOverdue()), String.valueOf(line.reachedEndOfChain()))).append("\r\n");
+            Map<String, String> values = new LinkedHashMap<>();
+            values.put("first_deadline", line.deadline() == null ? "" : line.deadline());
+            values.put("reports", String.valueOf(line.reports()));
+            values.put("acknowledged", String.valueOf(line.acknowledged()));
+            values.put("acknowledged_within_deadline", String.valueOf(line.acknowledgedWithinDeadline()));
+            values.put("median_minutes_to_acknowledge", minutes(line.medianTimeToAcknowledge()));
+            values.put("p90_minutes_to_acknowledge", minutes(line.ninetiethPercentileTimeToAcknowledge()));
+            values.put("went_overdue", String.valueOf(line.wentOverdue()));
+            values.put("reached_end_of_chain", String.valueOf(line.reachedEndOfChain()));
+            values.forEach((figure, value) -> csvLine(csv, period, figure, line.code(), line.label(), value));
         }
+        AfterTheFirstResponse after = reports.afterTheFirstResponse(period);
+        removalOutcomes(after).forEach(count -> csvLine(csv, period, count.figure(), "", "", String.valueOf(count.value())));
+        csvLine(csv, period, "removal_requests", "", "", String.valueOf(after.removalsRequested()));
+        csvLine(csv, period, "referrals_after_refusal", "", "", String.valueOf(after.referralsAfterRefusal()));
+        csvLine(csv, period, "referrals_after_missed_deadline", "", "", String.valueOf(after.referralsAfterMissedDeadline()));
         return Response.ok(csv.toString(), CSV + "; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"safereport-trustees-" + figures.period().from() + "-to-"
-                        + figures.period().to() + ".csv\"")
+                .header("Content-Disposition", "attachment; filename=\"safereport-trustees-" + period.from() + "-to-"
+                        + period.to() + ".csv\"")
                 .header("Cache-Control", "no-store")
                 .build();
     }
 
+    /** A figure and how the page and the CSV name it. */
+    record Count(String label, String figure, int value) {
+    }
+
+    /** The removal requests by where they stand, in the order of a request's life. */
+    private static List<Count> removalOutcomes(AfterTheFirstResponse after) {
+        return List.of(new Count("Waiting for an answer", "removal_requests_awaiting_answer", after.awaitingAnswer()),
+                new Count("Said to be removed, waiting for staff to check", "removal_requests_awaiting_check", after.removedAwaitingCheck()),
+                new Count("Removed, and checked by staff", "removal_requests_confirmed_removed", after.confirmedRemoved()),
+                new Count("Refused", "removal_requests_refused", after.refused()),
+                new Count("Not removed by the deadline", "removal_requests_not_removed_by_deadline", after.notRemovedByDeadline()));
+    }
+
+    private static void csvLine(StringBuilder csv, ReportingPeriod period, String figure, String category, String label, String value) {
+        csv.append(String.join(",", period.from().toString(), period.to().toString(), figure, cell(category), cell(label), cell(value)))
+                .append("\r\n");
+    }
     /** A quarter, or a range of dates: dates when either is given, else the quarter, else nothing chosen. */
     private static Asked asked(String quarter, String from, String to) {
         Map<String, String> errors = new LinkedHashMap<>();

@@ -2,10 +2,13 @@ package org.safereport.escalation.persistence;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import org.safereport.escalation.domain.RemovalState;
 import org.safereport.escalation.domain.trustees.CaseFacts;
 
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /** The facts of the cases reported in a period, for the trustees' report: one query, counts only. */
 @ApplicationScoped
@@ -33,5 +36,24 @@ public class TrusteesQueries {
                                 and e.detail like '% -> OVERDUE') then true else false end)
                         from EscalationCase c where c.submittedAt >= :from and c.submittedAt < :to""", CaseFacts.class)
                 .setParameter("from", from).setParameter("to", to).getResultList();
+    }
+
+    /** How many of the removal requests made from {@code from} to {@code to} stand in each state now. */
+    public Map<RemovalState, Integer> removalsRequestedBetween(Instant from, Instant to) {
+        Map<RemovalState, Integer> counts = new EnumMap<>(RemovalState.class);
+        entityManager.createQuery("""
+                        select r.state, count(r) from RemovalRequest r where r.requestedAt >= :from and r.requestedAt < :to
+                        group by r.state""", Object[].class)
+                .setParameter("from", from).setParameter("to", to).getResultList()
+                .forEach(row -> counts.put((RemovalState) row[0], ((Long) row[1]).intValue()));
+        return counts;
+    }
+
+    /** How many disciplinary referrals were opened from {@code from} to {@code to} for {@code reason}. */
+    public int referralsOpenedBetween(Instant from, Instant to, DisciplinaryReferral.Reason reason) {
+        return entityManager.createQuery("""
+                        select count(d) from DisciplinaryReferral d where d.openedAt >= :from and d.openedAt < :to
+                        and d.reason = :reason""", Long.class)
+                .setParameter("from", from).setParameter("to", to).setParameter("reason", reason).getSingleResult().intValue();
     }
 }

@@ -4,8 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.safereport.escalation.config.ActivePolicy;
 import org.safereport.escalation.domain.policy.RoutingPolicy;
+import org.safereport.escalation.domain.trustees.AfterTheFirstResponse;
 import org.safereport.escalation.domain.trustees.ReportingPeriod;
 import org.safereport.escalation.domain.trustees.TrusteesFigures;
+import org.safereport.escalation.persistence.DisciplinaryReferral;
 import org.safereport.escalation.persistence.TrusteesQueries;
 
 import java.time.Clock;
@@ -37,6 +39,15 @@ public class TrusteesReports {
                         .map(rule -> new TrusteesFigures.CategoryHeading(rule.code(), rule.label(), rule.deadline().describe()))
                         .toList(),
                 queries.reportedBetween(period.start(zone), period.end(zone)));
+    }
+
+    /** The removal requests made in the period, by where each stands now, and the referrals opened in it. */
+    @Transactional
+    public AfterTheFirstResponse afterTheFirstResponse(ReportingPeriod period) {
+        ZoneId zone = activePolicy.policy().calendar().zone();
+        return AfterTheFirstResponse.of(queries.removalsRequestedBetween(period.start(zone), period.end(zone)),
+                queries.referralsOpenedBetween(period.start(zone), period.end(zone), DisciplinaryReferral.Reason.REFUSED),
+                queries.referralsOpenedBetween(period.start(zone), period.end(zone), DisciplinaryReferral.Reason.NOT_REMOVED));
     }
 
     /** Today in the policy's time zone: the quarters and days of the report are the organisation's. */

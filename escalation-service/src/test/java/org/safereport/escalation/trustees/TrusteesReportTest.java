@@ -23,12 +23,15 @@ import org.safereport.escalation.acknowledgement.Acknowledgements;
 import org.safereport.escalation.audit.AuditTrail;
 import org.safereport.escalation.deadlines.DeadlineEngine;
 import org.safereport.escalation.domain.CaseState;
+import org.safereport.escalation.removal.RemovalDeadlines;
+import org.safereport.escalation.removal.RemovalRequests;
 import org.safereport.local.SampleRealm;
 import org.safereport.testing.HeadlessChromium;
 import org.safereport.testing.KafkaTestResource;
 import org.safereport.testing.KafkaTopics;
 import org.safereport.testing.PostgresTestResource;
 
+import java.net.URI;
 import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,7 +51,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  *   <li>E: reported in the next quarter, so not counted.</li>
  * </ul>
  * So: 4 reports (3 and 1), 3 acknowledged, 2 within the deadline, times 20, 30 and 70 minutes (median 30, 90th
- * percentile 70), 2 went overdue (C, D), 1 reached the end of its chain (D).
+ * percentile 70), 2 went overdue (C, D), 1 reached the end of its chain (D). A volunteer is asked to remove a
+ * post on each of A, B and C: A's request runs past its hour unanswered, B's is answered "removed" (staff have
+ * not checked it yet), C's is refused. So 3 removal requests, 1 waiting for a check, 1 refused, 1 not removed
+ * by the deadline, and 2 disciplinary referrals: 1 after a refusal, 1 after a missed deadline.
  */
 @QuarkusTest
 @TestProfile(TrusteesReportTest.OwnClock.class)
@@ -67,6 +73,7 @@ class TrusteesReportTest {
     }
 
     private static final AuditTrail.Actor DSL = new AuditTrail.Actor("dsl", "192.0.2.10");
+    private static final AuditTrail.Actor CHIEF_EXECUTIVE = new AuditTrail.Actor("chief-executive", "192.0.2.11");
     private static final String PAGE = "/cases/trustees-report";
 
     @Inject
@@ -81,6 +88,12 @@ class TrusteesReportTest {
     @Inject
     QuarterlyReportToChair quarterly;
 
+    @Inject
+    RemovalRequests removals;
+
+    @Inject
+    RemovalDeadlines removalDeadlines;
+
     @TestHTTPResource(PAGE)
     URL page;
 
@@ -92,13 +105,16 @@ class TrusteesReportTest {
         String c = file("RESIDENT_CONTACT");
         clock.advance(Duration.ofMinutes(20));
         acknowledge(a);
+        askToRemove(a, Duration.ofHours(1));
         clock.advance(Duration.ofMinutes(10));
         acknowledge(b);
+        removals.answerRemoved(askToRemove(b, Duration.ofHours(24)), "192.0.2.20").orElseThrow();
         clock.advance(Duration.ofMinutes(31));
         deadlines.fireDue();
         assertThat(CaseFixtures.state(c)).isEqualTo(CaseState.ESCALATED);
         clock.advance(Duration.ofMinutes(9));
         acknowledge(c);
+        removals.answerRefused(askToRemove(c, Duration.ofHours(24)), "It is fair comment.", "192.0.2.20").orElseThrow();
 
         String d = file("UNINTENDED_CONTACT");
         clock.advance(Duration.ofHours(4).plusMinutes(1));
@@ -106,6 +122,7 @@ class TrusteesReportTest {
         clock.advance(Duration.ofHours(4).plusMinutes(1));
         deadlines.fireDue();
         assertThat(CaseFixtures.state(d)).isEqualTo(CaseState.OVERDUE);
+        removalDeadlines.fireDue();
 
         moveClockTo(Instant.parse("2045-07-01T09:00:00Z"));
         file("GRIEVANCE");
@@ -113,6 +130,18 @@ class TrusteesReportTest {
 
     private String file(String category) {
         return CaseFixtures.fileReport(clock.instant(), category, false);
+    }
+
+    /** Asks the volunteer to remove a post on the case within {@code within}; returns the token of their link. */
+    private String askToRemove(String reference, Duration within) {
+        assertThat(removals.record(CaseFixtures.escalationCase(reference).id, CHIEF_EXECUTIVE, new RemovalRequests.Draft("Facebook",
+                "https://social.example.org/posts/" + reference, "volunteer", null, "volunteer", null, clock.instant().plus(within))))
+                .isPresent();
+        JsonNode email = CaseFixtures.json(KafkaTopics.awaitRecords("notifications.requested.v1", 1,
+                record -> record.value().contains(reference) && record.value().contains("\"removal-request\""), CaseFixtures.WAIT)
+                .get(0).value());
+        String path = URI.create(email.get("acknowledgementLink").asText()).getPath();
+        return path.substring(path.lastIndexOf('/') + 1);
     }
 
     private void acknowledge(String reference) {
@@ -141,32 +170,46 @@ class TrusteesReportTest {
         assertThat(report.select("#time-to-acknowledge tbody tr").eachText()).containsExactly(
                 "A resident made social or inappropriate contact with me 1 hour 2 of 3 (67%) 30 min 1 h 10 min 1 0",
                 "I (or another member) made unintended contact with a resident 4 hours 0 of 1 (0%) none acknowledged none acknowledged 1 1");
-        assertThat(report.select("figure svg rect")).as("a bar per category, then a bar per category with reports")
-                .hasSize(report.select("#reports-by-category tbody tr").size() - 1 + 2);
-        assertThat(report.text()).as("counts only").doesNotContain("support.worker", "Support", "dsl@");
+        assertThat(report.select("figure svg rect")).as("a bar per category, a bar per category with reports, a bar per outcome")
+                .hasSize(report.select("#reports-by-category tbody tr").size() - 1 + 2 + 5);
+        assertThat(report.select("#removal-outcomes tbody tr").eachText()).containsExactly("Waiting for an answer 0",
+                "Said to be removed, waiting for staff to check 1", "Removed, and checked by staff 0", "Refused 1",
+                "Not removed by the deadline 1", "All removal requests 3");
+        assertThat(report.getElementById("referrals").text()).isEqualTo("2: 1 after a refusal, 1 after a missed deadline");
+        assertThat(report.text()).as("counts only").doesNotContain("support.worker", "Support", "dsl@", "Facebook", "fair comment");
 
         Document chiefExecutives = Jsoup.parse(SignedIn.as("chief-executive").queryParam("quarter", "2045-Q3").get(PAGE)
                 .then().statusCode(200).extract().asString());
         assertThat(chiefExecutives.getElementById("total-reports").text()).isEqualTo("1");
+        assertThat(chiefExecutives.getElementById("no-removals")).isNotNull();
     }
 
     @Test
-    void theCsvHasALinePerCategoryAndTheTotal() {
+    void theCsvHasAFigureALineForEachCategoryTheTotalAndWhatCameAfter() {
         String csv = SignedIn.as("chief-executive").queryParam("quarter", "2045-Q2").get(PAGE + "/figures.csv")
                 .then().statusCode(200).contentType("text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"safereport-trustees-2045-04-01-to-2045-06-30.csv\"")
                 .extract().asString();
         List<String> lines = Arrays.asList(csv.split("\r\n"));
-        assertThat(lines.get(0)).isEqualTo("period_from,period_to,category,category_label,first_deadline,reports,acknowledged,"
-                + "acknowledged_within_deadline,median_minutes_to_acknowledge,p90_minutes_to_acknowledge,went_overdue,reached_end_of_chain");
-        assertThat(lines).contains(
-                "2045-04-01,2045-06-30,RESIDENT_CONTACT,A resident made social or inappropriate contact with me,1 hour,3,3,2,30,70,1,0",
-                "2045-04-01,2045-06-30,UNINTENDED_CONTACT,I (or another member) made unintended contact with a resident,4 hours,1,0,0,,,1,1",
-                "2045-04-01,2045-06-30,ALL,All reports,,4,3,2,30,70,2,1");
+        assertThat(lines.get(0)).isEqualTo("period_from,period_to,figure,category,category_label,value");
+        String resident = "2045-04-01,2045-06-30,%s,RESIDENT_CONTACT,A resident made social or inappropriate contact with me,%s";
+        String all = "2045-04-01,2045-06-30,%s,ALL,All reports,%s";
+        assertThat(lines).contains(resident.formatted("first_deadline", "1 hour"), resident.formatted("reports", "3"),
+                resident.formatted("acknowledged", "3"), resident.formatted("acknowledged_within_deadline", "2"),
+                resident.formatted("median_minutes_to_acknowledge", "30"), resident.formatted("p90_minutes_to_acknowledge", "70"),
+                resident.formatted("went_overdue", "1"), resident.formatted("reached_end_of_chain", "0"),
+                "2045-04-01,2045-06-30,reports,UNINTENDED_CONTACT,I (or another member) made unintended contact with a resident,1",
+                "2045-04-01,2045-06-30,median_minutes_to_acknowledge,UNINTENDED_CONTACT,I (or another member) made unintended contact with a resident,",
+                "2045-04-01,2045-06-30,reached_end_of_chain,UNINTENDED_CONTACT,I (or another member) made unintended contact with a resident,1",
+                all.formatted("reports", "4"), all.formatted("acknowledged_within_deadline", "2"), all.formatted("went_overdue", "2"),
+                all.formatted("reached_end_of_chain", "1"),
+                "2045-04-01,2045-06-30,removal_requests,,,3", "2045-04-01,2045-06-30,removal_requests_awaiting_check,,,1",
+                "2045-04-01,2045-06-30,removal_requests_refused,,,1", "2045-04-01,2045-06-30,removal_requests_not_removed_by_deadline,,,1",
+                "2045-04-01,2045-06-30,referrals_after_refusal,,,1", "2045-04-01,2045-06-30,referrals_after_missed_deadline,,,1");
 
         String range = SignedIn.as("chief-executive").queryParam("from", "2045-05-01").queryParam("to", "2045-07-31")
                 .get(PAGE + "/figures.csv").then().statusCode(200).extract().asString();
-        assertThat(range).as("any range of dates, both ends included").contains("2045-05-01,2045-07-31,ALL,All reports,,5,3,2,30,70,2,1");
+        assertThat(range).as("any range of dates, both ends included").contains("2045-05-01,2045-07-31,reports,ALL,All reports,5");
     }
 
     @Test
@@ -216,6 +259,9 @@ class TrusteesReportTest {
         assertThat(data.get("medianTimeToAcknowledge").asText()).isEqualTo("30 min");
         assertThat(data.get("ninetiethPercentileTimeToAcknowledge").asText()).isEqualTo("1 h 10 min");
         assertThat(data.get("reportUrl").asText()).isEqualTo("/cases/trustees-report?quarter=2045-Q2");
+        assertThat(data.get("removalRequests").asInt()).isEqualTo(3);
+        assertThat(data.get("removalsConfirmed").asInt()).isZero();
+        assertThat(data.get("referrals").asInt()).isEqualTo(2);
         assertThat(data.toString()).as("counts only").doesNotContain("SM-", "@example.org");
     }
 

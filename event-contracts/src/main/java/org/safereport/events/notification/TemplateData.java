@@ -83,12 +83,15 @@ public sealed interface TemplateData {
      * @param period the quarter in words, e.g. "July to September 2026 (2026-Q3)"
      * @param medianTimeToAcknowledge in words, e.g. "2 h 05 min"; absent when nothing was acknowledged
      * @param reportUrl the page with the charts and the CSV, a path under the staff address
+     * @param removalRequests the removal requests made in the quarter; {@code removalsConfirmed} of them removed and checked
+     * @param referrals the disciplinary referrals opened in the quarter
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
     record QuarterFigures(String period, int reports, int acknowledgedWithinDeadline, int wentOverdue, int reachedEndOfChain,
                           String medianTimeToAcknowledge, String ninetiethPercentileTimeToAcknowledge,
-                          List<CategoryLine> categories, String reportUrl) implements TemplateData {
+                          List<CategoryLine> categories, String reportUrl, int removalRequests, int removalsConfirmed,
+                          int referrals) implements TemplateData {
 
         /** One category's line: its reports, and how many were acknowledged within its first deadline. */
         @JsonIgnoreProperties(ignoreUnknown = true)
