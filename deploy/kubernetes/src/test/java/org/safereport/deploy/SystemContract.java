@@ -71,6 +71,7 @@ final class SystemContract {
             ESCALATION, with(EVERY_SERVICE,
                     new Setting("ESCALATION_POLICY_FILE", false),
                     new Setting("ESCALATION_DIRECTORY_FILE", false),
+                    new Setting("ESCALATION_POLICY_TEXT_FILE", false),
                     new Setting("ESCALATION_PUBLIC_BASE_URL", false),
                     new Setting("ESCALATION_ACKNOWLEDGEMENT_SIGNING_KEY", true),
                     new Setting("QUARKUS_OIDC_AUTH_SERVER_URL", false),

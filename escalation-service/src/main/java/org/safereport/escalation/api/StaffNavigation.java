@@ -20,4 +20,9 @@ public class StaffNavigation {
     public boolean exportsPeople() {
         return identity.hasRole(Role.CHIEF_EXECUTIVE.name());
     }
+
+    /** Only the Chief Executive follows who has confirmed reading the policy. */
+    public boolean followsPolicyReading() {
+        return identity.hasRole(Role.CHIEF_EXECUTIVE.name());
+    }
 }

@@ -24,7 +24,9 @@ public enum Template {
     /** The reporter: the report was received (the reference only, never a receipt code). */
     RECEIPT("receipt", TemplateData.ReportReceipt.class),
     /** The Chair of Trustees: the policy is due for review. About no case. */
-    POLICY_REVIEW("policy-review", TemplateData.PolicyReviewDue.class);
+    POLICY_REVIEW("policy-review", TemplateData.PolicyReviewDue.class),
+    /** Every member: a policy version to read and confirm, or a reminder of it. About no case. */
+    POLICY_TO_READ("policy-to-read", TemplateData.PolicyToRead.class);
 
     private final String wireName;
     private final Class<? extends TemplateData> dataType;
@@ -56,8 +58,8 @@ public enum Template {
         return dataType == TemplateData.CaseNotice.class;
     }
 
-    /** Whether the message is about a case (all but the policy review carry a case reference). */
+    /** Whether the message is about a case (all but those about the policy itself carry a case reference). */
     public boolean aboutACase() {
-        return this != POLICY_REVIEW;
+        return this != POLICY_REVIEW && this != POLICY_TO_READ;
     }
 }

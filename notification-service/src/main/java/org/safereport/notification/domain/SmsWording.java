@@ -47,6 +47,7 @@ public final class SmsWording {
             case RECEIPT -> candidates.add("SafeReport: your report " + reference
                     + " has been received. Keep this reference to check its progress.");
             case POLICY_REVIEW -> candidates.add("SafeReport: the social media policy is due for review. The details are in your email.");
+            case POLICY_TO_READ -> candidates.add("SafeReport: please read the social media policy and confirm it. The link is in your email.");
         }
         candidates.add(reference.isEmpty() ? "SafeReport: please check your email." : "SafeReport " + reference + ": please check your email.");
         return SmsText.firstThatFits(candidates);

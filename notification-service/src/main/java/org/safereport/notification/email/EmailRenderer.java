@@ -83,7 +83,7 @@ public class EmailRenderer {
         Map<String, Object> view = new HashMap<>();
         for (String key : List.of("urgency", "categoryLabel", "role", "within", "dueLocal", "recipientAction",
                 "acknowledgedByRole", "reason", "nowWithRole", "statusUrl", "policyVersion", "reviewDue", "approvedOn",
-                "subject")) {
+                "subject", "significantChange")) {
             view.put(key, "");
         }
         view.put("reference", text(request.caseReference()));
@@ -114,6 +114,10 @@ public class EmailRenderer {
             view.put("policyVersion", text(review.policyVersion()));
             view.put("reviewDue", date(review.reviewDue()));
             view.put("approvedOn", date(review.approvedOn()));
+        } else if (data instanceof TemplateData.PolicyToRead toRead) {
+            view.put("policyVersion", text(toRead.policyVersion()));
+            view.put("significantChange", text(toRead.significantChange()));
+            view.put("reminder", toRead.reminder());
         }
         if (view.get("urgency").equals("")) {
             view.put("urgency", "Action needed");
