@@ -115,9 +115,15 @@ class PolicyReadingTest {
                 .map(request -> URI.create(request.get("acknowledgementLink").asText()).getPath()).findFirst().orElseThrow();
     }
 
-    private static PolicyReading reading(String personId) {
+    static PolicyReading reading(String personId) {
         return QuarkusTransaction.requiringNew().call(() ->
                 PolicyReading.<PolicyReading>find("policyVersion = ?1 and personId = ?2", VERSION, personId).singleResult());
+    }
+
+    /** How many invitations to this test's version wait for a confirmation (the browser test confirms one too). */
+    private static int unconfirmed() {
+        return QuarkusTransaction.requiringNew().call(() ->
+                (int) PolicyReading.count("policyVersion = ?1 and confirmedAt is null", VERSION));
     }
 
     private static long confirmationsAudited(String personId) {
@@ -161,17 +167,17 @@ class PolicyReadingTest {
         given().get(dslLink.replace("/read/", "/read/x")).then().statusCode(404).body(containsString("This link is not valid"));
 
         // Weekly reminders to the others, up to the limit of two, each sent once.
+        int waiting = unconfirmed();
         assertThat(readings.remindThoseDue()).as("not due within the week").isZero();
         clock.advance(A_WEEK);
-        assertThat(readings.remindThoseDue()).isEqualTo(members.size() - 1);
+        assertThat(readings.remindThoseDue()).isEqualTo(waiting);
         assertThat(readings.remindThoseDue()).as("each reminder once").isZero();
         clock.advance(A_WEEK);
-        assertThat(readings.remindThoseDue()).isEqualTo(members.size() - 1);
+        assertThat(readings.remindThoseDue()).isEqualTo(waiting);
         clock.advance(A_WEEK);
         assertThat(readings.remindThoseDue()).as("the limit reached: no more").isZero();
-        List<JsonNode> secondReminders = requests(2, members.size() - 1);
-        assertThat(recipients(secondReminders)).hasSize(members.size() - 1).doesNotContain("dsl");
-        assertThat(recipients(requests(1, members.size() - 1))).doesNotContain("dsl");
+        assertThat(recipients(requests(2, waiting))).hasSize(waiting).contains("volunteer").doesNotContain("dsl");
+        assertThat(recipients(requests(1, waiting))).hasSize(waiting).doesNotContain("dsl");
         assertThat(reading("volunteer").remindersSent).isEqualTo(2);
 
         // Someone added to the directory gets the same email as part of their induction.
