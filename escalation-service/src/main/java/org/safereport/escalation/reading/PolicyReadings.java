@@ -85,8 +85,12 @@ public class PolicyReadings {
      *
      * @param notInvited people in the directory not yet invited to the version in force (the next check invites them)
      */
-    public record Overview(String version, boolean inForce, List<String> versions, List<Reader> confirmed,
+    public record Overview(String version, String versionInForce, List<String> versions, List<Reader> confirmed,
                            List<Reader> notConfirmed, List<Person> notInvited, ReadingReminders reminders) {
+
+        public boolean inForce() {
+            return version.equals(versionInForce);
+        }
     }
 
     /** The readings of {@code version}, or of the version in force when none is asked for. */
@@ -106,7 +110,7 @@ public class PolicyReadings {
             if (!versions.contains(policy.version())) {
                 versions.add(0, policy.version());
             }
-            return new Overview(shown, inForce, versions,
+            return new Overview(shown, policy.version(), versions,
                     readers.stream().filter(reader -> reader.confirmedAt() != null).toList(),
                     readers.stream().filter(reader -> reader.confirmedAt() == null).toList(),
                     inForce ? directory.people().stream().filter(person -> !invited.contains(person.id())).toList() : List.of(),
@@ -115,7 +119,12 @@ public class PolicyReadings {
     }
 
     void inviteWhenInForce(@Observes ActivePolicy.PolicyInForce inForce) {
-        inviteNewcomers();
+        try {
+            inviteNewcomers();
+        } catch (RuntimeException e) {
+            // The version stays in force: whoever was not invited now is at the next check.
+            LOG.warnf("Policy %s: invitations to read it left for the next check: %s", inForce.policy().version(), e.getMessage());
+        }
     }
 
     // Delayed: a version coming into force invites at once; the check finds those who joined since, and reminds.
