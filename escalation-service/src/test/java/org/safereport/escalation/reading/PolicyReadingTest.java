@@ -100,8 +100,12 @@ class PolicyReadingTest {
 
     /** The requests to read this test's version sent as the given reminder (0: the invitation), at least {@code count}. */
     private static List<JsonNode> requests(int reminder, int count) {
+        return requests(VERSION, reminder, count);
+    }
+
+    private static List<JsonNode> requests(String version, int reminder, int count) {
         return KafkaTopics.awaitRecords(REQUESTS, count, record -> record.value().contains("\"policy-to-read\"")
-                        && record.value().contains("\"policyVersion\":\"" + VERSION + "\"")
+                        && record.value().contains("\"policyVersion\":\"" + version + "\"")
                         && record.value().contains("\"reminder\":" + reminder + "}"), CaseFixtures.WAIT)
                 .stream().map(record -> CaseFixtures.json(record.value())).toList();
     }
@@ -200,7 +204,7 @@ class PolicyReadingTest {
     }
 
     @Test
-    void onlyTheChiefExecutiveSeesWhoHasConfirmed() {
+    void theChiefExecutiveAndOnlyTheChiefExecutiveSeesWhoHasConfirmedEachVersion() throws IOException {
         SignedIn.as("chief-executive").get("/cases/policy-reading").then().statusCode(200)
                 .body(containsString("Version " + VERSION + " (in force)"), containsString("Morgan Fairlie"),
                         containsString("Sam Orwell"));
@@ -208,5 +212,20 @@ class PolicyReadingTest {
                 .body(containsString("There is no version 1999.1: choose one of the list"));
         SignedIn.as("dsl").get("/cases/policy-reading").then().statusCode(403)
                 .body(containsString("Only the Chief Executive sees who has read the policy"));
+
+        // A later version: everyone is invited to read it, and the earlier one can still be looked at.
+        Set<String> members = activePolicy.directory().people().stream().map(person -> person.id()).collect(Collectors.toSet());
+        Path policy = SignificantChange.FOLDER.resolve(PolicyFilesOnDisk.POLICY);
+        String original = Files.readString(policy);
+        Files.writeString(policy, original.replace("version: \"" + VERSION + "\"", "version: \"" + VERSION + "-b\""));
+        try {
+            assertThat(activePolicy.reload()).isTrue();
+            assertThat(recipients(requests(VERSION + "-b", 0, members.size()))).isEqualTo(members);
+            SignedIn.as("chief-executive").get("/cases/policy-reading?version=" + VERSION).then().statusCode(200)
+                    .body(containsString("Version " + VERSION + ":"), containsString(VERSION + "-b (in force)"));
+        } finally {
+            Files.writeString(policy, original);
+            activePolicy.reload();
+        }
     }
 }
