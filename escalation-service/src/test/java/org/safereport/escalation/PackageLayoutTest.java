@@ -31,7 +31,7 @@ class PackageLayoutTest {
 
     @Test
     void noWorkflowCallsTheMessagingThatCallsIt() {
-        for (String workflow : new String[] {"cases", "deadlines", "acknowledgement", "deliveries", "review", "export", "retention", "keys", "conversation", "removal"}) {
+        for (String workflow : new String[] {"cases", "deadlines", "acknowledgement", "deliveries", "review", "export", "retention", "keys", "conversation", "removal", "reading"}) {
             assertThat(PACKAGES.importedBy(ROOT + "." + workflow)).as(workflow).doesNotContain(ROOT + ".messaging", ROOT + ".api");
         }
     }

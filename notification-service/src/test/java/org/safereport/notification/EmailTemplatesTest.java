@@ -375,6 +375,35 @@ class EmailTemplatesTest {
     }
 
     @Test
+    void aPolicyToReadSaysWhatChangedAndLinksToThePolicyAndAReminderSaysItIsOne() throws Exception {
+        String link = "https://safereport.example.org/read/signed-POLREAD";
+        Requests invitation = Requests.newCase(null).template("policy-to-read").priority("NORMAL").acknowledgementLink(link)
+                .recipient("Sam Okafor", "support.worker@example.org", "+447700900107")
+                .onlyData(Map.of("policyVersion", "2026.12-POLREAD", "significantChange", "Reports are now made through SafeReport.",
+                        "reminder", "0"))
+                .send();
+
+        MimeMessage mail = receivedOnce("2026.12-POLREAD");
+        preview("policy-to-read", mail);
+        assertThat(mail.getSubject())
+                .isEqualTo("Please read the Social Media Acceptable Use Policy (version 2026.12-POLREAD): it has changed");
+        assertServiceHeaders(mail, invitation, "support.worker@example.org");
+        for (String body : List.of(html(mail), text(mail))) {
+            assertThat(body).contains("Sam Okafor", "What changed", "Reports are now made through SafeReport.", link,
+                    "I have read and understood it");
+        }
+
+        Requests reminder = Requests.newCase(null).template("policy-to-read").priority("NORMAL").acknowledgementLink(link)
+                .recipient("Sam Okafor", "support.worker@example.org", "+447700900107")
+                .onlyData(Map.of("policyVersion", "2026.12-POLREMIND", "reminder", "2"))
+                .send();
+        MimeMessage reminded = receivedOnce("2026.12-POLREMIND");
+        assertThat(reminded.getSubject()).isEqualTo("Reminder: please read the Social Media Acceptable Use Policy (version 2026.12-POLREMIND)");
+        assertThat(text(reminded)).contains("You have not yet confirmed").doesNotContain("What changed");
+        StatusEvents.await(reminder.requestId(), 1, StatusEvents.sent(), TIMEOUT);
+    }
+
+    @Test
     void aRequestForATemplateNoProducerCanNameGoesToTheDeadLetterTopic() {
         // The contract's Template enum is what producers build requests from: an unknown name is not a
         // request for some message this service lacks, it is an unreadable event.

@@ -53,7 +53,7 @@ final class ConfigurationChecks {
      * because the kubelet never updates a subPath mount.
      */
     static final Map<String, List<String>> FILES_RELOADED_AT_RUN_TIME = Map.of(
-            "escalation-service", List.of("ESCALATION_POLICY_FILE", "ESCALATION_DIRECTORY_FILE"));
+            "escalation-service", List.of("ESCALATION_POLICY_FILE", "ESCALATION_DIRECTORY_FILE", "ESCALATION_POLICY_TEXT_FILE"));
 
     /** Read by the container image's start script (run-java.sh), not by the service. */
     static final Set<String> VARIABLES_READ_BY_THE_IMAGE = Set.of("JAVA_MAX_MEM_RATIO", "JAVA_INITIAL_MEM_RATIO",

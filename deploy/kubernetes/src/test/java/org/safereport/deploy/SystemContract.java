@@ -72,6 +72,7 @@ final class SystemContract {
             ESCALATION, with(EVERY_SERVICE,
                     new Setting("ESCALATION_POLICY_FILE", false),
                     new Setting("ESCALATION_DIRECTORY_FILE", false),
+                    new Setting("ESCALATION_POLICY_TEXT_FILE", false),
                     new Setting("ESCALATION_PUBLIC_BASE_URL", false),
                     new Setting("ESCALATION_ACKNOWLEDGEMENT_SIGNING_KEY", true),
                     new Setting("QUARKUS_OIDC_AUTH_SERVER_URL", false),
@@ -116,12 +117,13 @@ final class SystemContract {
             Map.entry("/cases/SM-7KQ4-2M9X", ESCALATION),
             Map.entry("/cases/SM-7KQ4-2M9X/evidence/0b1c2d3e-0000-4000-8000-000000000001", ESCALATION),
             Map.entry("/sign-out", ESCALATION),
-            Map.entry("/signed-out", ESCALATION));
+            Map.entry("/signed-out", ESCALATION),
+            Map.entry("/read/a-signed-token", ESCALATION));
 
     /** The path prefixes each service may publish; every other resource of it must stay private. */
     static final Map<String, List<String>> PUBLIC_PREFIXES = Map.of(
             INTAKE, List.of("/report", "/status", "/api/v1/reports"),
-            ESCALATION, List.of("/ack", "/a", "/cases", "/sign-out", "/signed-out"));
+            ESCALATION, List.of("/ack", "/a", "/cases", "/sign-out", "/signed-out", "/read"));
 
     /** Sample requests that must reach no service through the public Ingress; /internal is intake's internal API. */
     static final List<String> PRIVATE_REQUESTS = List.of(

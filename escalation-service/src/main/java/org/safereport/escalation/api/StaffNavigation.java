@@ -25,4 +25,9 @@ public class StaffNavigation {
     public boolean readsTrusteesReport() {
         return identity.hasRole(Role.CHAIR_OF_TRUSTEES.name()) || identity.hasRole(Role.CHIEF_EXECUTIVE.name());
     }
+
+    /** Only the Chief Executive follows who has confirmed reading the policy. */
+    public boolean followsPolicyReading() {
+        return identity.hasRole(Role.CHIEF_EXECUTIVE.name());
+    }
 }

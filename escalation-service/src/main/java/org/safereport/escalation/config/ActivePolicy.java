@@ -13,6 +13,7 @@ import org.safereport.escalation.domain.policy.RoutingPolicy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -22,9 +23,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The routing policy and people directory in force. They are read from the files that
- * {@code escalation.policy.file} and {@code escalation.directory.file} name, or the bundled first
- * versions when those are not set. An invalid file stops the service from starting; at run time the
+ * The routing policy and people directory in force, and the policy's own text. They are read from the files that
+ * {@code escalation.policy.file}, {@code escalation.directory.file} and {@code escalation.policy-text.file} name,
+ * or the bundled first versions when those are not set. An invalid file stops the service from starting; at run time the
  * files are read again every {@code escalation.reload-interval}, and a changed pair that is valid
  * replaces the active one, while an invalid one is refused: the last good version stays in force and
  * the error is logged and shown on the readiness check (and the {@code escalation.policy.reload.failed}
@@ -39,9 +40,10 @@ public class ActivePolicy {
     private static final Logger LOG = Logger.getLogger(ActivePolicy.class);
     private static final String BUNDLED_POLICY = "policy/routing-policy.yaml";
     private static final String BUNDLED_DIRECTORY = "policy/directory.yaml";
+    private static final String BUNDLED_TEXT = "policy/social-media-policy.md";
 
-    /** The pair in force and the bytes it was read from, swapped as one so that readers never mix versions. */
-    private record Active(PolicyFiles.Loaded loaded, byte[] policyBytes, byte[] directoryBytes) {
+    /** The pair in force, the policy's text and the bytes they were read from, swapped as one so that readers never mix versions. */
+    private record Active(PolicyFiles.Loaded loaded, byte[] policyBytes, byte[] directoryBytes, byte[] textBytes) {
     }
 
     /** A policy has come into force: at start, or a reload changed its content. */
@@ -54,6 +56,7 @@ public class ActivePolicy {
 
     private final Optional<String> policyFile;
     private final Optional<String> directoryFile;
+    private final Optional<String> textFile;
     private final Event<PolicyInForce> inForce;
     private final Clock clock;
     private volatile Active active;
@@ -62,11 +65,12 @@ public class ActivePolicy {
     ActivePolicy(EscalationConfig config, Event<PolicyInForce> inForce, Clock clock, MeterRegistry meters) {
         this.policyFile = config.policy().file();
         this.directoryFile = config.directory().file();
+        this.textFile = config.policyText().file();
         this.inForce = inForce;
         this.clock = clock;
         byte[] policyBytes = read(policyFile, BUNDLED_POLICY);
         byte[] directoryBytes = read(directoryFile, BUNDLED_DIRECTORY);
-        this.active = new Active(load(policyBytes, directoryBytes), policyBytes, directoryBytes);
+        this.active = new Active(load(policyBytes, directoryBytes), policyBytes, directoryBytes, read(textFile, BUNDLED_TEXT));
         log("in force", active.loaded());
         meters.gauge("escalation.policy.reload.failed", this, policy -> policy.lastFailure == null ? 0 : 1);
     }
@@ -82,6 +86,11 @@ public class ActivePolicy {
 
     public Directory directory() {
         return current().directory();
+    }
+
+    /** The policy's own words (Markdown), as every member is asked to read them. */
+    public String policyText() {
+        return new String(active.textBytes(), StandardCharsets.UTF_8);
     }
 
     /** The last refused reload, if the files are still the refused ones; empty once a valid pair is loaded. */
@@ -107,16 +116,19 @@ public class ActivePolicy {
     public synchronized boolean reload() {
         byte[] policyBytes;
         byte[] directoryBytes;
+        byte[] textBytes;
         try {
             policyBytes = read(policyFile, BUNDLED_POLICY);
             directoryBytes = read(directoryFile, BUNDLED_DIRECTORY);
+            textBytes = read(textFile, BUNDLED_TEXT);
         } catch (UncheckedIOException e) {
             // A ConfigMap update swaps a symlink; a read in the middle of it is retried at the next check.
             LOG.warnf("Routing policy files could not be read, will retry: %s", e.getMessage());
             return false;
         }
         Active current = active;
-        if (Arrays.equals(policyBytes, current.policyBytes()) && Arrays.equals(directoryBytes, current.directoryBytes())) {
+        if (Arrays.equals(policyBytes, current.policyBytes()) && Arrays.equals(directoryBytes, current.directoryBytes())
+                && Arrays.equals(textBytes, current.textBytes())) {
             lastFailure = null;
             return false;
         }
@@ -133,7 +145,7 @@ public class ActivePolicy {
             }
             return false;
         }
-        active = new Active(loaded, policyBytes, directoryBytes);
+        active = new Active(loaded, policyBytes, directoryBytes, textBytes);
         lastFailure = null;
         log("reloaded", loaded);
         if (!loaded.policy().contentHash().equals(current.loaded().policy().contentHash())) {

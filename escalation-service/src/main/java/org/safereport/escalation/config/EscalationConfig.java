@@ -76,6 +76,16 @@ public interface EscalationConfig {
         String rewrapInterval();
     }
 
+    Reading reading();
+
+    /** Issue 14: every member reads the policy; how often and how many times they are reminded is in the policy file. */
+    interface Reading {
+
+        /** How often to look for people added to the directory since, to invite, and for reminders due. */
+        @WithDefault("1h")
+        String checkInterval();
+    }
+
     Staff staff();
 
     /** Where this service reaches the intake service's internal API (inside the cluster, never through the Ingress). */
@@ -96,6 +106,12 @@ public interface EscalationConfig {
 
     /** The people directory file; the bundled sample when not set. */
     DataFile directory();
+
+    /**
+     * The policy's own words, as every member reads them (Markdown: headings, paragraphs and lists); the bundled
+     * text when not set. Read again with the other two files.
+     */
+    DataFile policyText();
 
     interface DataFile {
         Optional<String> file();

@@ -2,14 +2,18 @@ package org.safereport.escalation.config;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.safereport.escalation.domain.directory.Person;
 import org.safereport.escalation.domain.policy.CategoryRule;
 import org.safereport.escalation.domain.policy.Channel;
+import org.safereport.escalation.domain.policy.ReadingReminders;
 import org.safereport.escalation.domain.policy.Role;
 import org.safereport.time.Deadline;
 import org.safereport.time.WorkingCalendar;
@@ -55,13 +59,20 @@ final class PolicyDocuments {
                           @DurationMin(nanos = 0, inclusive = false, message = "must be positive")
                           Duration defaultRemovalDeadline,
                           @NotEmpty(message = "at least one category is required")
-                          List<@Valid CategoryDocument> categories) {
+                          List<@Valid CategoryDocument> categories,
+                          @Size(min = 1, max = 500, message = "must be 1 to 500 characters, a few words on what changed")
+                          String significantChange,
+                          @Valid ReadingRemindersDocument readingReminders) {
 
         /**
          * Six years after closing unless the file says otherwise: the limitation period for most claims in
          * England and Wales, and what HR guidance gives disciplinary and grievance records.
          */
         static final Period DEFAULT_RETENTION = Period.ofYears(6);
+
+        ReadingReminders readingRemindersOrDefault() {
+            return readingReminders == null ? ReadingReminders.DEFAULT : readingReminders.toReminders();
+        }
 
         Period defaultRetentionOrDefault() {
             return Objects.requireNonNullElse(defaultRetention, DEFAULT_RETENTION);
@@ -100,6 +111,18 @@ final class PolicyDocuments {
 
         List<Role> lastResortOrDefault() {
             return lastResort == null || lastResort.isEmpty() ? DEFAULT_LAST_RESORT : lastResort;
+        }
+    }
+
+    /** Left out: {@link ReadingReminders#DEFAULT}. */
+    record ReadingRemindersDocument(@NotNull(message = REQUIRED)
+                                    @DurationMin(days = 1, message = "must be at least a day (P1D)") Duration interval,
+                                    @NotNull(message = REQUIRED)
+                                    @Min(value = 0, message = "must be between 0 and 52") @Max(value = 52, message = "must be between 0 and 52")
+                                    Integer limit) {
+
+        ReadingReminders toReminders() {
+            return new ReadingReminders(interval, limit);
         }
     }
 

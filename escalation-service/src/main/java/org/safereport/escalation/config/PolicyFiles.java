@@ -151,7 +151,8 @@ public final class PolicyFiles {
         return new RoutingPolicy(document.version(), hash, document.approvedOn(), document.reviewInterval(), calendar,
                 document.fallbackCategory(), document.rules().safeguardingOverlay(),
                 Optional.ofNullable(document.rules().endOfChainReminderInterval()), document.rules().passedOverGoesTo(),
-                document.rules().lastResortOrDefault(), categories);
+                document.rules().lastResortOrDefault(), categories, Optional.ofNullable(document.significantChange()),
+                document.readingRemindersOrDefault());
     }
 
     /** Rule 2 replaces a passed-over person, never drops them: every role a chain uses has a replacement. */

@@ -13,16 +13,11 @@ public record RemovalToken(UUID requestId, Instant expiresAt) {
     private static final String KIND = "removal";
 
     public String sign(byte[] key) {
-        return SignedToken.sign(key, expiresAt, KIND, requestId.toString());
+        return SignedToken.signId(key, expiresAt, KIND, requestId);
     }
 
     /** The token, if {@code signed} is a removal request's, carries a valid signature and has not expired at {@code now}. */
     public static Optional<RemovalToken> verify(String signed, byte[] key, Instant now) {
-        return SignedToken.verify(signed, key, now, 2, (fields, expiresAt) -> {
-            if (!KIND.equals(fields.get(0))) {
-                throw new IllegalArgumentException("not a removal request's token");
-            }
-            return new RemovalToken(UUID.fromString(fields.get(1)), expiresAt);
-        });
+        return SignedToken.verifyId(signed, key, now, KIND, RemovalToken::new);
     }
 }

@@ -10,12 +10,14 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.function.BiFunction;
 
 /**
  * What the links in our emails carry: fields joined by "|", base64url-encoded and signed with HMAC-SHA256, so
  * that they cannot be forged or altered; the last field is the expiry, in epoch seconds. Each kind of link has
- * its own number of fields (an acknowledgement's four, a removal request's three beginning "removal"), so a
- * token of one kind is never read as another.
+ * its own fields (an acknowledgement's four; a removal request's and a link to read the policy two, their kind
+ * and a row's id), so a token of one kind is never read as another.
  */
 public final class SignedToken {
 
@@ -62,6 +64,21 @@ public final class SignedToken {
             // Not base64, not a UUID or a number, or an expiry beyond the range of an Instant.
             return Optional.empty();
         }
+    }
+
+    /** A link that names one row by its id, headed by its kind ("removal", "policy-reading"). */
+    public static String signId(byte[] key, Instant expiresAt, String kind, UUID id) {
+        return sign(key, expiresAt, kind, id.toString());
+    }
+
+    /** The token made by {@code token} from the id, if {@code signed} is a valid, unexpired link of {@code kind}. */
+    public static <T> Optional<T> verifyId(String signed, byte[] key, Instant now, String kind, BiFunction<UUID, Instant, T> token) {
+        return verify(signed, key, now, 2, (fields, expiresAt) -> {
+            if (!kind.equals(fields.get(0))) {
+                throw new IllegalArgumentException("not a " + kind + " link");
+            }
+            return token.apply(UUID.fromString(fields.get(1)), expiresAt);
+        });
     }
 
     private static byte[] hmac(byte[] key, String data) {

@@ -20,7 +20,7 @@ public class AuditEntry extends PanacheEntityBase {
     /** What was done. The names are stored: add new ones at will, never rename one. */
     public enum Action { VIEWED_REPORT, VIEWED_EVIDENCE, DOWNLOADED_EVIDENCE, ACKNOWLEDGED, ADDED_NOTE, CLOSED, REOPENED,
         EXPORTED_PERSON, SET_LEGAL_HOLD, LIFTED_LEGAL_HOLD, PURGED, MESSAGED_REPORTER, REPORTER_REPLIED,
-        REQUESTED_REMOVAL, ANSWERED_REMOVAL, CONFIRMED_REMOVAL, OPENED_REFERRAL }
+        REQUESTED_REMOVAL, ANSWERED_REMOVAL, CONFIRMED_REMOVAL, OPENED_REFERRAL, CONFIRMED_POLICY_READ }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -36,7 +36,7 @@ public class AuditEntry extends PanacheEntityBase {
     @Column(nullable = false)
     public Action action;
 
-    /** Null only for the entry of a person's export as a whole. */
+    /** Null only for the entry of a person's export as a whole, and for a confirmation of reading the policy. */
     @Column(name = "case_id")
     public UUID caseId;
 

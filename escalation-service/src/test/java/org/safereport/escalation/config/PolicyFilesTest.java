@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.safereport.escalation.domain.policy.ReadingReminders;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -53,6 +54,8 @@ class PolicyFilesTest {
                 removalDeadline: PT4H
             defaultRetention: P8Y
             defaultRemovalDeadline: PT12H
+            significantChange: Reports are now made through SafeReport.
+            readingReminders: {interval: P7D, limit: 4}
             """;
 
     private static final String DIRECTORY = """
@@ -156,6 +159,14 @@ class PolicyFilesTest {
                         "routing-policy.yaml, line 18: categories[0].chain[0].role is required"),
                 argumentSet("chain step without a deadline", policyWith(", deadline: {within: PT2H, clock: WALL}", ""),
                         "routing-policy.yaml, line 18: categories[0].chain[0].deadline is required"),
+                argumentSet("an empty significant change", policyWith("significantChange: Reports are now made through SafeReport.", "significantChange: \"\""),
+                        "routing-policy.yaml, line 29: significantChange must be 1 to 500 characters, a few words on what changed"),
+                argumentSet("reading reminders every hour", policyWith("interval: P7D", "interval: PT1H"),
+                        "routing-policy.yaml, line 30: readingReminders.interval must be at least a day (P1D)"),
+                argumentSet("reading reminders without a limit", policyWith(", limit: 4}", "}"),
+                        "routing-policy.yaml, line 30: readingReminders.limit is required"),
+                argumentSet("more reading reminders than weeks in a year", policyWith("limit: 4", "limit: 53"),
+                        "routing-policy.yaml, line 30: readingReminders.limit must be between 0 and 52"),
                 argumentSet("directory without a version", directoryWith("version: \"test-1\"\n", ""),
                         "directory.yaml, line 1: version is required"),
                 argumentSet("directory without people", directoryWith(DIRECTORY.substring(DIRECTORY.indexOf("people:")), "people: []\n"),
@@ -252,6 +263,17 @@ class PolicyFilesTest {
         assertThat(loaded.policy().ruleFor("GRIEVANCE").removalDeadline()).as("its own").isEqualTo(Duration.ofHours(4));
         assertThat(loaded.policy().ruleFor("SAFEGUARDING_CONCERN").removalDeadline()).as("the file's default").isEqualTo(Duration.ofHours(12));
         assertThat(loaded.directory().people()).hasSize(2);
+        assertThat(loaded.policy().significantChange()).contains("Reports are now made through SafeReport.");
+        assertThat(loaded.policy().readingReminders()).isEqualTo(new ReadingReminders(Duration.ofDays(7), 4));
+    }
+
+    @Test
+    void aPolicyWithoutReadingRemindersRemindsWeeklyFourTimesAndIsNoSignificantChange() {
+        FilePair files = policyWith("significantChange: Reports are now made through SafeReport.\nreadingReminders: {interval: P7D, limit: 4}\n", "");
+        PolicyFiles.Loaded loaded = PolicyFiles.load("routing-policy.yaml", files.policy().getBytes(StandardCharsets.UTF_8),
+                "directory.yaml", files.directory().getBytes(StandardCharsets.UTF_8));
+        assertThat(loaded.policy().readingReminders()).isEqualTo(ReadingReminders.DEFAULT);
+        assertThat(loaded.policy().significantChange()).isEmpty();
     }
 
     @Test

@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.safereport.escalation.AdjustableClock;
 import org.safereport.escalation.CaseFixtures;
+import org.safereport.escalation.PolicyFilesOnDisk;
 import org.safereport.escalation.SignedIn;
 import org.safereport.escalation.deadlines.DeadlineEngine;
 import org.safereport.testing.KafkaTestResource;
@@ -16,8 +17,6 @@ import org.safereport.testing.KafkaTopics;
 import org.safereport.testing.PostgresTestResource;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,28 +44,12 @@ class PolicyReloadTest {
     /** The bundled files copied to a folder, as a mounted ConfigMap would hold them. */
     public static class FilesOnDisk implements QuarkusTestProfile {
 
-        static final Path FOLDER = copyBundledFiles();
+        static final Path FOLDER = PolicyFilesOnDisk.copyBundledFiles();
 
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("escalation.policy.file", FOLDER.resolve("routing-policy.yaml").toString(),
-                    "escalation.directory.file", FOLDER.resolve("directory.yaml").toString(),
-                    // The test reloads by hand, at the moments it chooses.
-                    "escalation.reload-interval", "1h");
-        }
-
-        private static Path copyBundledFiles() {
-            try {
-                Path folder = Files.createTempDirectory("policy");
-                for (String name : new String[] {"routing-policy.yaml", "directory.yaml"}) {
-                    try (InputStream in = FilesOnDisk.class.getClassLoader().getResourceAsStream("policy/" + name)) {
-                        Files.copy(in, folder.resolve(name));
-                    }
-                }
-                return folder;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            // The test reloads by hand, at the moments it chooses.
+            return PolicyFilesOnDisk.readFrom(FOLDER);
         }
     }
 

@@ -277,7 +277,8 @@ class RouterTest {
         RoutingPolicy policy = bundled.policy();
         RoutingPolicy everyHour = new RoutingPolicy(policy.version(), policy.contentHash(), policy.approvedOn(),
                 policy.reviewInterval(), policy.calendar(), policy.fallbackCategory(), policy.safeguardingOverlayCategory(),
-                Optional.of(Duration.ofMinutes(30)), policy.passedOverGoesTo(), policy.lastResort(), policy.categories());
+                Optional.of(Duration.ofMinutes(30)), policy.passedOverGoesTo(), policy.lastResort(), policy.categories(),
+                policy.significantChange(), policy.readingReminders());
         RoutingPlan plan = Router.route(new ReportFacts("GRIEVANCE", SUPPORT_WORKER, null, false), everyHour,
                 bundled.directory(), WEDNESDAY_NOON);
 

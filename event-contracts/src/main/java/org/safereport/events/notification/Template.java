@@ -38,7 +38,9 @@ public enum Template {
     /** The case's chain: the post was not removed by the deadline and a disciplinary referral is open. */
     REMOVAL_OVERDUE("removal-overdue", TemplateData.PostNotRemoved.class),
     /** The Chief Executive (the Chair of Trustees when it is about them): a disciplinary referral is open on a case. */
-    DISCIPLINARY_REFERRAL("disciplinary-referral", TemplateData.DisciplinaryReferralOpened.class);
+    DISCIPLINARY_REFERRAL("disciplinary-referral", TemplateData.DisciplinaryReferralOpened.class),
+    /** Every member: a policy version to read and confirm, or a reminder of it. About no case. */
+    POLICY_TO_READ("policy-to-read", TemplateData.PolicyToRead.class);
 
     private final String wireName;
     private final Class<? extends TemplateData> dataType;
@@ -70,8 +72,8 @@ public enum Template {
         return dataType == TemplateData.CaseNotice.class;
     }
 
-    /** Whether the message is about a case (all but the policy review and the trustees' report carry a case reference). */
+    /** Whether the message is about a case (all but those about the policy itself and the trustees' report carry a case reference). */
     public boolean aboutACase() {
-        return this != POLICY_REVIEW && this != TRUSTEES_REPORT;
+        return this != POLICY_REVIEW && this != TRUSTEES_REPORT && this != POLICY_TO_READ;
     }
 }

@@ -147,4 +147,17 @@ public sealed interface TemplateData {
     @JsonIgnoreProperties(ignoreUnknown = true)
     record DisciplinaryReferralOpened(String categoryLabel, String reason) implements TemplateData {
     }
+
+    /**
+     * A policy version to read and confirm: {@code policy-to-read}, to every member of the directory when it comes
+     * into force or when they join, and as a reminder while they have not confirmed. The link to the policy is the
+     * request's acknowledgement link.
+     *
+     * @param significantChange what changed, in a few words, when the version is a significant change; else absent
+     * @param reminder 0 for the invitation, then 1, 2, ... for each reminder
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record PolicyToRead(String policyVersion, String significantChange, int reminder) implements TemplateData {
+    }
 }

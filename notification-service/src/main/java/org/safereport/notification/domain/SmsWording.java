@@ -59,6 +59,7 @@ public final class SmsWording {
                     + " was not removed by its deadline. See your email.");
             case DISCIPLINARY_REFERRAL -> candidates.add("SafeReport: a disciplinary referral is open on report " + reference
                     + ". See your email.");
+            case POLICY_TO_READ -> candidates.add("SafeReport: please read the social media policy and confirm it. The link is in your email.");
         }
         candidates.add(reference.isEmpty() ? "SafeReport: please check your email." : "SafeReport " + reference + ": please check your email.");
         return SmsText.firstThatFits(candidates);

@@ -83,7 +83,7 @@ public class EmailRenderer {
         Map<String, Object> view = new HashMap<>();
         for (String key : List.of("urgency", "categoryLabel", "role", "within", "dueLocal", "recipientAction",
                 "acknowledgedByRole", "reason", "nowWithRole", "statusUrl", "policyVersion", "reviewDue", "approvedOn",
-                "subject", "platform", "location")) {
+                "subject", "platform", "location", "significantChange")) {
             view.put(key, "");
         }
         view.put("reference", text(request.caseReference()));
@@ -129,6 +129,10 @@ public class EmailRenderer {
         } else if (data instanceof TemplateData.DisciplinaryReferralOpened referral) {
             view.put("categoryLabel", text(referral.categoryLabel()));
             view.put("reason", text(referral.reason()));
+        } else if (data instanceof TemplateData.PolicyToRead toRead) {
+            view.put("policyVersion", text(toRead.policyVersion()));
+            view.put("significantChange", text(toRead.significantChange()));
+            view.put("reminder", toRead.reminder());
         }
         if (view.get("urgency").equals("")) {
             view.put("urgency", "Action needed");

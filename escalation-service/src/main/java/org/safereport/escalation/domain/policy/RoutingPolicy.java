@@ -22,11 +22,15 @@ import java.util.Optional;
  *                         its reporter ("a report about the Chief Executive goes to the Chair of Trustees")
  * @param lastResort who is told when nobody at a step of a case can be: the first of these roles none of whose
  *                   holders is involved in the case (the DSL, or the Chief Executive when the DSL is involved)
+ * @param significantChange what changed, in a few words, when this version is a significant change that every
+ *                          member is told about ("any significant changes will be communicated"); empty otherwise
+ * @param readingReminders how those who have not confirmed reading this version are reminded
  */
 public record RoutingPolicy(String version, String contentHash, LocalDate approvedOn, Period reviewInterval,
                             WorkingCalendar calendar, String fallbackCategory, String safeguardingOverlayCategory,
                             Optional<Duration> endOfChainReminder, Map<Role, Role> passedOverGoesTo,
-                            List<Role> lastResort, Map<String, CategoryRule> categories) {
+                            List<Role> lastResort, Map<String, CategoryRule> categories,
+                            Optional<String> significantChange, ReadingReminders readingReminders) {
 
     public RoutingPolicy {
         passedOverGoesTo = Map.copyOf(passedOverGoesTo);
