@@ -357,7 +357,10 @@ class EmailTemplatesTest {
                         Map.entry("reportUrl", "/cases/trustees-report?quarter=2026-Q3"),
                         Map.entry("removalRequests", 3),
                         Map.entry("removalsConfirmed", 2),
-                        Map.entry("referrals", 1)))
+                        Map.entry("referrals", 1),
+                        Map.entry("policyVersion", "2026.12-1"),
+                        Map.entry("members", 7),
+                        Map.entry("membersConfirmedPolicy", 5)))
                 .send();
 
         MimeMessage mail = receivedOnce("2026-Q3");
@@ -370,7 +373,8 @@ class EmailTemplatesTest {
         }
         assertThat(text(mail)).contains("Reports: 7", "Acknowledged within their first deadline: 5", "Reached the end of their chain: 1",
                 "- A resident made social or inappropriate contact with me: 4, 3 (deadline 1 hour)",
-                "Removal requests made: 3 (2 removed and checked)", "Disciplinary referrals opened: 1");
+                "Removal requests made: 3 (2 removed and checked)", "Disciplinary referrals opened: 1",
+                "Members who have confirmed reading the policy (version 2026.12-1), now: 5 of 7");
         StatusEvents.await(request.requestId(), 1, StatusEvents.sent(), TIMEOUT);
     }
 

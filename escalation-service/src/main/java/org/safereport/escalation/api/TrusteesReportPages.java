@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 import org.safereport.escalation.domain.directory.Person;
 import org.safereport.escalation.domain.policy.Role;
 import org.safereport.escalation.domain.trustees.AfterTheFirstResponse;
+import org.safereport.escalation.domain.trustees.PolicyConfirmations;
 import org.safereport.escalation.domain.trustees.ReportingPeriod;
 import org.safereport.escalation.domain.trustees.TimeTaken;
 import org.safereport.escalation.domain.trustees.TrusteesFigures;
@@ -105,6 +106,7 @@ public class TrusteesReportPages {
                         .map(line -> new BarChart.Value(line.label(), line.percentWithinDeadline(), line.percentWithinDeadline() + "%"))
                         .toList(), 100))
                 .data("after", after)
+                .data("confirmations", reports.policyConfirmations())
                 .data("removals", removals)
                 .data("removalsChart", BarChart.of(removals.stream()
                         .map(count -> new BarChart.Value(count.label(), count.value(), String.valueOf(count.value()))).toList(),
@@ -146,6 +148,10 @@ public class TrusteesReportPages {
         csvLine(csv, period, "removal_requests", "", "", String.valueOf(after.removalsRequested()));
         csvLine(csv, period, "referrals_after_refusal", "", "", String.valueOf(after.referralsAfterRefusal()));
         csvLine(csv, period, "referrals_after_missed_deadline", "", "", String.valueOf(after.referralsAfterMissedDeadline()));
+        PolicyConfirmations confirmations = reports.policyConfirmations();
+        csvLine(csv, period, "policy_version_in_force", "", "", confirmations.policyVersion());
+        csvLine(csv, period, "members", "", "", String.valueOf(confirmations.members()));
+        csvLine(csv, period, "members_confirmed_policy_in_force", "", "", String.valueOf(confirmations.confirmed()));
         return Response.ok(csv.toString(), CSV + "; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"safereport-trustees-" + period.from() + "-to-"
                         + period.to() + ".csv\"")

@@ -6,6 +6,7 @@ import org.safereport.escalation.domain.RemovalState;
 import org.safereport.escalation.domain.trustees.CaseFacts;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -55,5 +56,13 @@ public class TrusteesQueries {
                         select count(d) from DisciplinaryReferral d where d.openedAt >= :from and d.openedAt < :to
                         and d.reason = :reason""", Long.class)
                 .setParameter("from", from).setParameter("to", to).setParameter("reason", reason).getSingleResult().intValue();
+    }
+
+    /** How many of {@code personIds} have confirmed reading {@code policyVersion}. */
+    public int confirmedReading(String policyVersion, Collection<String> personIds) {
+        return personIds.isEmpty() ? 0 : entityManager.createQuery("""
+                        select count(r) from PolicyReading r where r.policyVersion = :version and r.personId in :people
+                        and r.confirmedAt is not null""", Long.class)
+                .setParameter("version", policyVersion).setParameter("people", personIds).getSingleResult().intValue();
     }
 }

@@ -9,6 +9,7 @@ import org.safereport.escalation.config.ActivePolicy;
 import org.safereport.escalation.domain.directory.Person;
 import org.safereport.escalation.domain.policy.Role;
 import org.safereport.escalation.domain.trustees.AfterTheFirstResponse;
+import org.safereport.escalation.domain.trustees.PolicyConfirmations;
 import org.safereport.escalation.domain.trustees.ReportingPeriod;
 import org.safereport.escalation.domain.trustees.TimeTaken;
 import org.safereport.escalation.domain.trustees.TrusteesFigures;
@@ -75,7 +76,8 @@ public class QuarterlyReportToChair {
         if (claimed == 0) {
             return Optional.empty();
         }
-        TemplateData.QuarterFigures data = emailed(reports.figures(quarter), reports.afterTheFirstResponse(quarter));
+        TemplateData.QuarterFigures data = emailed(reports.figures(quarter), reports.afterTheFirstResponse(quarter),
+                reports.policyConfirmations());
         chairs.forEach(chair -> outbox.add("trustees-report-" + name, NotificationRequestedV1.of(now,
                 UUID.nameUUIDFromBytes((Template.TRUSTEES_REPORT.wireName() + "/" + name + "/" + chair.id()).getBytes(StandardCharsets.UTF_8)),
                 null, new NotificationRequestedV1.Recipient(chair.id(), chair.name(), chair.email(), chair.mobile()),
@@ -84,7 +86,8 @@ public class QuarterlyReportToChair {
         return Optional.of(name);
     }
 
-    private static TemplateData.QuarterFigures emailed(TrusteesFigures figures, AfterTheFirstResponse after) {
+    private static TemplateData.QuarterFigures emailed(TrusteesFigures figures, AfterTheFirstResponse after,
+                                                       PolicyConfirmations confirmations) {
         TrusteesFigures.CategoryFigures total = figures.total();
         return new TemplateData.QuarterFigures(figures.period().describe(), total.reports(), total.acknowledgedWithinDeadline(),
                 total.wentOverdue(), total.reachedEndOfChain(), described(total.medianTimeToAcknowledge()),
@@ -92,7 +95,8 @@ public class QuarterlyReportToChair {
                 figures.categories().stream().map(line -> new TemplateData.QuarterFigures.CategoryLine(line.label(), line.reports(),
                         line.acknowledgedWithinDeadline(), line.deadline())).toList(),
                 "/cases/trustees-report?quarter=" + figures.period().quarterName().orElseThrow(), after.removalsRequested(),
-                after.confirmedRemoved(), after.referrals());
+                after.confirmedRemoved(), after.referrals(), confirmations.policyVersion(), confirmations.members(),
+                confirmations.confirmed());
     }
 
     private static String described(Optional<Duration> duration) {

@@ -4,7 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.safereport.escalation.config.ActivePolicy;
 import org.safereport.escalation.domain.policy.RoutingPolicy;
+import org.safereport.escalation.domain.directory.Person;
 import org.safereport.escalation.domain.trustees.AfterTheFirstResponse;
+import org.safereport.escalation.domain.trustees.PolicyConfirmations;
 import org.safereport.escalation.domain.trustees.ReportingPeriod;
 import org.safereport.escalation.domain.trustees.TrusteesFigures;
 import org.safereport.escalation.persistence.DisciplinaryReferral;
@@ -13,6 +15,7 @@ import org.safereport.escalation.persistence.TrusteesQueries;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 
 /**
  * The trustees' report: "Korban trustees are responsible for monitoring and reviewing the operation of this
@@ -48,6 +51,14 @@ public class TrusteesReports {
         return AfterTheFirstResponse.of(queries.removalsRequestedBetween(period.start(zone), period.end(zone)),
                 queries.referralsOpenedBetween(period.start(zone), period.end(zone), DisciplinaryReferral.Reason.REFUSED),
                 queries.referralsOpenedBetween(period.start(zone), period.end(zone), DisciplinaryReferral.Reason.NOT_REMOVED));
+    }
+
+    /** Who in the directory has confirmed reading the version in force, now. */
+    @Transactional
+    public PolicyConfirmations policyConfirmations() {
+        List<String> members = activePolicy.directory().people().stream().map(Person::id).toList();
+        String version = activePolicy.policy().version();
+        return new PolicyConfirmations(version, members.size(), queries.confirmedReading(version, members));
     }
 
     /** Today in the policy's time zone: the quarters and days of the report are the organisation's. */

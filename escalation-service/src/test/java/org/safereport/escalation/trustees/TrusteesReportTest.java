@@ -1,6 +1,7 @@
 package org.safereport.escalation.trustees;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -23,6 +24,9 @@ import org.safereport.escalation.acknowledgement.Acknowledgements;
 import org.safereport.escalation.audit.AuditTrail;
 import org.safereport.escalation.deadlines.DeadlineEngine;
 import org.safereport.escalation.domain.CaseState;
+import org.safereport.escalation.config.ActivePolicy;
+import org.safereport.escalation.domain.directory.Person;
+import org.safereport.escalation.persistence.PolicyReading;
 import org.safereport.escalation.removal.RemovalDeadlines;
 import org.safereport.escalation.removal.RemovalRequests;
 import org.safereport.local.SampleRealm;
@@ -38,6 +42,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -93,6 +98,9 @@ class TrusteesReportTest {
 
     @Inject
     RemovalDeadlines removalDeadlines;
+
+    @Inject
+    ActivePolicy activePolicy;
 
     @TestHTTPResource(PAGE)
     URL page;
@@ -185,6 +193,37 @@ class TrusteesReportTest {
     }
 
     @Test
+    void theShareOfMembersWhoConfirmedThePolicyInForceIsAsRecorded() {
+        String version = activePolicy.policy().version();
+        // The Chair has confirmed (links to read the policy have expired by this test's 2045, so the row is set here).
+        QuarkusTransaction.requiringNew().run(() -> {
+            PolicyReading chairs = PolicyReading.find("policyVersion = ?1 and personId = 'chair'", version).firstResult();
+            if (chairs == null) {
+                chairs = new PolicyReading();
+                chairs.id = UUID.randomUUID();
+                chairs.policyVersion = version;
+                chairs.personId = "chair";
+                chairs.invitedAt = clock.instant();
+                chairs.lastSentAt = clock.instant();
+                chairs.persist();
+            }
+            if (chairs.confirmedAt == null) {
+                chairs.confirmedAt = clock.instant();
+            }
+        });
+        List<String> members = activePolicy.directory().people().stream().map(Person::id).toList();
+        long confirmed = QuarkusTransaction.requiringNew().call(() ->
+                PolicyReading.count("policyVersion = ?1 and confirmedAt is not null and personId in ?2", version, members));
+        assertThat(confirmed).isPositive();
+
+        Document report = Jsoup.parse(SignedIn.as("chair").queryParam("quarter", "2045-Q2").get(PAGE).asString());
+        assertThat(report.getElementById("policy-confirmed").text()).isEqualTo("%d of %d (%d%%)".formatted(confirmed, members.size(),
+                Math.round(100f * confirmed / members.size())));
+        assertThat(SignedIn.as("chair").queryParam("quarter", "2045-Q2").get(PAGE + "/figures.csv").asString()).contains(
+                "2045-04-01,2045-06-30,members,,," + members.size(), "2045-04-01,2045-06-30,members_confirmed_policy_in_force,,," + confirmed);
+    }
+
+    @Test
     void theCsvHasAFigureALineForEachCategoryTheTotalAndWhatCameAfter() {
         String csv = SignedIn.as("chief-executive").queryParam("quarter", "2045-Q2").get(PAGE + "/figures.csv")
                 .then().statusCode(200).contentType("text/csv; charset=UTF-8")
@@ -262,6 +301,8 @@ class TrusteesReportTest {
         assertThat(data.get("removalRequests").asInt()).isEqualTo(3);
         assertThat(data.get("removalsConfirmed").asInt()).isZero();
         assertThat(data.get("referrals").asInt()).isEqualTo(2);
+        assertThat(data.get("policyVersion").asText()).isEqualTo(activePolicy.policy().version());
+        assertThat(data.get("members").asInt()).isEqualTo(activePolicy.directory().people().size());
         assertThat(data.toString()).as("counts only").doesNotContain("SM-", "@example.org");
     }
 

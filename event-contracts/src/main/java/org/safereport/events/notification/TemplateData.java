@@ -85,13 +85,15 @@ public sealed interface TemplateData {
      * @param reportUrl the page with the charts and the CSV, a path under the staff address
      * @param removalRequests the removal requests made in the quarter; {@code removalsConfirmed} of them removed and checked
      * @param referrals the disciplinary referrals opened in the quarter
+     * @param membersConfirmedPolicy how many of the directory's {@code members} have confirmed reading the policy
+     *                               version in force, {@code policyVersion}, when the email is sent
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
     record QuarterFigures(String period, int reports, int acknowledgedWithinDeadline, int wentOverdue, int reachedEndOfChain,
                           String medianTimeToAcknowledge, String ninetiethPercentileTimeToAcknowledge,
                           List<CategoryLine> categories, String reportUrl, int removalRequests, int removalsConfirmed,
-                          int referrals) implements TemplateData {
+                          int referrals, String policyVersion, int members, int membersConfirmedPolicy) implements TemplateData {
 
         /** One category's line: its reports, and how many were acknowledged within its first deadline. */
         @JsonIgnoreProperties(ignoreUnknown = true)
