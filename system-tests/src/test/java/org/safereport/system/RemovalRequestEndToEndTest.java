@@ -3,7 +3,7 @@ package org.safereport.system;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
@@ -13,9 +13,7 @@ import org.safereport.local.SampleRealm;
 import org.safereport.testing.HeadlessChromium;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,21 +26,19 @@ import static org.awaitility.Awaitility.await;
  * Chief Executive checks and confirms it. (The refusal and the deadline, which need the clock moved, are in the
  * escalation service's RemovalRequestsTest.)
  */
+@ExtendWith(SystemWithKeycloak.class)
 class RemovalRequestEndToEndTest {
 
     private static final Pattern REMOVAL_LINK = Pattern.compile("http://127\\.0\\.0\\.1:\\d+/removal/[A-Za-z0-9._-]+");
     private static final String POST = "https://social.example.org/korban-volunteer/posts/4711";
-
-    @TempDir
-    static Path data;
 
     private static LocalStack stack;
     private static HeadlessChromium chromium;
     private static ChromeDriver browser;
 
     @BeforeAll
-    static void startTheWholeSystemAndABrowser() throws Exception {
-        stack = LocalStack.start(LocalStack.Settings.onFreePorts(RunningSystem.repositoryRoot(), data, Map.of()).withKeycloak(true));
+    static void startTheWholeSystemAndABrowser(LocalStack system) throws Exception {
+        stack = system;
         chromium = HeadlessChromium.start(HeadlessChromium.PHONE);
         browser = chromium.driver();
     }
@@ -51,9 +47,6 @@ class RemovalRequestEndToEndTest {
     static void stopThem() throws IOException {
         if (chromium != null) {
             chromium.close();
-        }
-        if (stack != null) {
-            stack.close();
         }
     }
 

@@ -2,10 +2,9 @@ package org.safereport.system;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.safereport.local.LocalStack;
 import org.safereport.local.MailSandbox;
 import org.safereport.testing.KeycloakTokens;
@@ -16,7 +15,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,27 +33,18 @@ import static org.awaitility.Awaitility.await;
  * carries anything of who wrote it, and the anonymous reporter is emailed nothing; a reporter who asked for
  * emails is told a message waits, without its words.
  */
+@ExtendWith(SystemWithKeycloak.class)
 class ReporterConversationEndToEndTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String QUESTION = "Thank you for telling us. Which platform were the messages sent on?";
     private static final String ANSWER = "On Instagram, from an account called tangerine.otter, after 11 at night.";
 
-    @TempDir
-    static Path data;
-
     private static LocalStack stack;
 
     @BeforeAll
-    static void startTheWholeSystem() throws Exception {
-        stack = LocalStack.start(LocalStack.Settings.onFreePorts(RunningSystem.repositoryRoot(), data, Map.of()).withKeycloak(true));
-    }
-
-    @AfterAll
-    static void stopIt() {
-        if (stack != null) {
-            stack.close();
-        }
+    static void startTheWholeSystem(LocalStack system) throws Exception {
+        stack = system;
     }
 
     @Test

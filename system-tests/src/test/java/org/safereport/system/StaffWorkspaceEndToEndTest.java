@@ -3,7 +3,7 @@ package org.safereport.system;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -26,7 +26,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -40,21 +39,19 @@ import static org.awaitility.Awaitility.await;
  * closes the case, all with the keyboard; the reporter's status page then shows the outcome; and the Chief
  * Executive finds every view and action on the case's audit trail. axe-core checks each staff page.
  */
+@ExtendWith(SystemWithKeycloak.class)
 class StaffWorkspaceEndToEndTest {
 
     private static final Pattern ACK_LINK = Pattern.compile("http://127\\.0\\.0\\.1:\\d+/ack/[A-Za-z0-9._-]+");
     private static final String DESCRIPTION = "A resident sent me a friend request and then asked on Instagram to meet after work.";
-
-    @TempDir
-    static Path data;
 
     private static LocalStack stack;
     private static HeadlessChromium chromium;
     private static ChromeDriver browser;
 
     @BeforeAll
-    static void startTheWholeSystemAndABrowser() throws Exception {
-        stack = LocalStack.start(LocalStack.Settings.onFreePorts(RunningSystem.repositoryRoot(), data, Map.of()).withKeycloak(true));
+    static void startTheWholeSystemAndABrowser(LocalStack system) throws Exception {
+        stack = system;
         chromium = HeadlessChromium.start(HeadlessChromium.PHONE);
         browser = chromium.driver();
     }
@@ -63,9 +60,6 @@ class StaffWorkspaceEndToEndTest {
     static void stopThem() throws IOException {
         if (chromium != null) {
             chromium.close();
-        }
-        if (stack != null) {
-            stack.close();
         }
     }
 
