@@ -27,7 +27,6 @@ import org.safereport.escalation.persistence.TimelineEntry;
 import org.safereport.events.notification.Template;
 import org.safereport.messaging.DrainLoop;
 import org.safereport.messaging.consumer.PersonalData;
-import org.safereport.problem.ProblemMapper;
 import org.safereport.time.Deadline;
 
 import java.time.Clock;
@@ -40,7 +39,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Fires passed deadlines. Deadlines live only in PostgreSQL ({@code case_track.next_due_at}), so after a
@@ -77,6 +75,7 @@ public class DeadlineEngine {
     private final CaseProgress progress;
     private final Clock clock;
     private final Duration retryInterval;
+    private final DueRows<CaseTrack> due;
     private final int setAsideAfter;
     private final Counter fireFailures;
     private final AtomicLong setAsideTracks = new AtomicLong();
@@ -91,6 +90,11 @@ public class DeadlineEngine {
         this.progress = progress;
         this.clock = clock;
         this.retryInterval = config.deadlineRetryInterval();
+        this.due = new DueRows<>(entityManager, """
+                SELECT * FROM case_track
+                WHERE state IN ('NOTIFIED', 'OVERDUE') AND next_due_at <= :now AND set_aside_at IS NULL
+                  AND (fire_failed_at IS NULL OR fire_failed_at <= :retryFrom)
+                ORDER BY next_due_at LIMIT 1 FOR UPDATE SKIP LOCKED""", CaseTrack.class, row -> row.id, retryInterval);
         this.setAsideAfter = config.deadlineSetAsideAfter();
         this.fireFailures = meters.counter(FIRE_FAILURES);
         meters.gauge(SET_ASIDE_TRACKS, setAsideTracks);
@@ -127,47 +131,12 @@ public class DeadlineEngine {
     private int fireDueBatch() {
         Instant now = clock.instant();
         int tried = 0;
-        while (tried < BATCH_SIZE && fireNext(now)) {
+        while (tried < BATCH_SIZE && due.fireNext(now, this::fire, this::recordFailure)) {
             tried++;
         }
         lastSuccess = clock.instant();
         setAsideTracks.set(QuarkusTransaction.requiringNew().call(CaseTrack::setAsideAndWaiting));
         return tried;
-    }
-
-    /**
-     * Claims the next due track and fires it in a transaction of its own; a failure, its commit's included, is
-     * recorded on the track.
-     *
-     * @return {@code false} when no track is due
-     */
-    private boolean fireNext(Instant now) {
-        AtomicReference<UUID> claimed = new AtomicReference<>();
-        try {
-            return QuarkusTransaction.requiringNew().call(() -> {
-                @SuppressWarnings("unchecked")
-                List<CaseTrack> due = entityManager.createNativeQuery("""
-                                SELECT * FROM case_track
-                                WHERE state IN ('NOTIFIED', 'OVERDUE') AND next_due_at <= :now AND set_aside_at IS NULL
-                                  AND (fire_failed_at IS NULL OR fire_failed_at <= :retryFrom)
-                                ORDER BY next_due_at LIMIT 1 FOR UPDATE SKIP LOCKED""", CaseTrack.class)
-                        .setParameter("now", now)
-                        .setParameter("retryFrom", now.minus(retryInterval))
-                        .getResultList();
-                if (due.isEmpty()) {
-                    return false;
-                }
-                claimed.set(due.get(0).id);
-                fire(due.get(0), now);
-                return true;
-            });
-        } catch (RuntimeException e) {
-            if (claimed.get() == null || ProblemMapper.isDatabaseUnavailable(e)) {
-                throw e;  // not the track's doing: the round stops, and the next check starts another
-            }
-            recordFailure(claimed.get(), now, e);
-            return true;
-        }
     }
 
     /** Counts a failed firing on the track and sets the track aside once that has happened too often in a row. */

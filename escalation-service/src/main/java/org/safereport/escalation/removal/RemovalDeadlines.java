@@ -8,6 +8,7 @@ import org.jboss.logging.Logger;
 import org.safereport.escalation.cases.CaseNotifications;
 import org.safereport.escalation.config.ActivePolicy;
 import org.safereport.escalation.config.EscalationConfig;
+import org.safereport.escalation.deadlines.DueRows;
 import org.safereport.escalation.domain.RemovalState;
 import org.safereport.escalation.domain.directory.Person;
 import org.safereport.escalation.domain.policy.CategoryRule;
@@ -19,7 +20,6 @@ import org.safereport.escalation.persistence.TimelineEntry;
 import org.safereport.events.notification.Template;
 import org.safereport.events.notification.TemplateData;
 import org.safereport.messaging.consumer.PersonalData;
-import org.safereport.problem.ProblemMapper;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -27,7 +27,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.UUID;
 
 /**
@@ -53,6 +52,7 @@ public class RemovalDeadlines {
     private final ActivePolicy activePolicy;
     private final Clock clock;
     private final Duration retryInterval;
+    private final DueRows<RemovalRequest> due;
 
     RemovalDeadlines(EntityManager entityManager, RemovalMessages messages, DisciplinaryReferrals referrals,
                      CaseNotifications notifications, ActivePolicy activePolicy, Clock clock, EscalationConfig config) {
@@ -63,6 +63,11 @@ public class RemovalDeadlines {
         this.activePolicy = activePolicy;
         this.clock = clock;
         this.retryInterval = config.deadlineRetryInterval();
+        this.due = new DueRows<>(entityManager, """
+                SELECT * FROM removal_request
+                WHERE state = 'REQUESTED' AND next_due_at <= :now
+                  AND (fire_failed_at IS NULL OR fire_failed_at <= :retryFrom)
+                ORDER BY next_due_at LIMIT 1 FOR UPDATE SKIP LOCKED""", RemovalRequest.class, row -> row.id, retryInterval);
     }
 
     @Scheduled(every = "${escalation.deadline-check-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
@@ -75,40 +80,10 @@ public class RemovalDeadlines {
     public int fireDue() {
         Instant now = clock.instant();
         int tried = 0;
-        while (fireNext(now)) {
+        while (due.fireNext(now, this::fire, this::recordFailure)) {
             tried++;
         }
         return tried;
-    }
-
-    /** @return {@code false} when no request is due */
-    private boolean fireNext(Instant now) {
-        AtomicReference<UUID> claimed = new AtomicReference<>();
-        try {
-            return QuarkusTransaction.requiringNew().call(() -> {
-                @SuppressWarnings("unchecked")
-                List<RemovalRequest> due = entityManager.createNativeQuery("""
-                                SELECT * FROM removal_request
-                                WHERE state = 'REQUESTED' AND next_due_at <= :now
-                                  AND (fire_failed_at IS NULL OR fire_failed_at <= :retryFrom)
-                                ORDER BY next_due_at LIMIT 1 FOR UPDATE SKIP LOCKED""", RemovalRequest.class)
-                        .setParameter("now", now)
-                        .setParameter("retryFrom", now.minus(retryInterval))
-                        .getResultList();
-                if (due.isEmpty()) {
-                    return false;
-                }
-                claimed.set(due.get(0).id);
-                fire(due.get(0), now);
-                return true;
-            });
-        } catch (RuntimeException e) {
-            if (claimed.get() == null || ProblemMapper.isDatabaseUnavailable(e)) {
-                throw e;  // not the request's doing: the next check tries again
-            }
-            recordFailure(claimed.get(), now, e);
-            return true;
-        }
     }
 
     private void recordFailure(UUID requestId, Instant now, RuntimeException failure) {
