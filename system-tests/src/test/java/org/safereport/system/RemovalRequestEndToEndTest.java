@@ -1,6 +1,5 @@
 package org.safereport.system;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -12,7 +11,6 @@ import org.safereport.local.MailSandbox;
 import org.safereport.local.SampleRealm;
 import org.safereport.testing.HeadlessChromium;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,17 +35,10 @@ class RemovalRequestEndToEndTest {
     private static ChromeDriver browser;
 
     @BeforeAll
-    static void startTheWholeSystemAndABrowser(LocalStack system) throws Exception {
+    static void theWholeSystemAndABrowser(LocalStack system, HeadlessChromium phone) {
         stack = system;
-        chromium = HeadlessChromium.start(HeadlessChromium.PHONE);
-        browser = chromium.driver();
-    }
-
-    @AfterAll
-    static void stopThem() throws IOException {
-        if (chromium != null) {
-            chromium.close();
-        }
+        chromium = phone;
+        browser = phone.driver();
     }
 
     @Test

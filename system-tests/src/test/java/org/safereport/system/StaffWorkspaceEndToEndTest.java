@@ -1,6 +1,5 @@
 package org.safereport.system;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -50,17 +49,10 @@ class StaffWorkspaceEndToEndTest {
     private static ChromeDriver browser;
 
     @BeforeAll
-    static void startTheWholeSystemAndABrowser(LocalStack system) throws Exception {
+    static void theWholeSystemAndABrowser(LocalStack system, HeadlessChromium phone) {
         stack = system;
-        chromium = HeadlessChromium.start(HeadlessChromium.PHONE);
-        browser = chromium.driver();
-    }
-
-    @AfterAll
-    static void stopThem() throws IOException {
-        if (chromium != null) {
-            chromium.close();
-        }
+        chromium = phone;
+        browser = phone.driver();
     }
 
     @Test

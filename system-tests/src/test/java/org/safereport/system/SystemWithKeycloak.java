@@ -4,6 +4,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.safereport.local.LocalStack;
+import org.safereport.testing.HeadlessChromium;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,7 +19,8 @@ import java.util.stream.Stream;
  * The whole system with Keycloak, given to a {@code @BeforeAll} method's {@link LocalStack} parameter: started
  * once for all the test classes that sign staff in, since most of a minute of each start is Keycloak's, and
  * stopped when the test run ends. The classes share its databases and mailbox, so each looks only at what its
- * own reports made.
+ * own reports made. A {@link HeadlessChromium} parameter is a phone-sized browser of the class's own (no one
+ * else's sign-in in it), closed after the class.
  */
 final class SystemWithKeycloak implements ParameterResolver {
 
@@ -33,15 +35,36 @@ final class SystemWithKeycloak implements ParameterResolver {
         }
     }
 
+    private record Browser(HeadlessChromium chromium) implements ExtensionContext.Store.CloseableResource {
+
+        @Override
+        public void close() throws IOException {
+            chromium.close();
+        }
+    }
+
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SystemWithKeycloak.class);
+
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        return parameter.getParameter().getType() == LocalStack.class;
+        Class<?> type = parameter.getParameter().getType();
+        return type == LocalStack.class || type == HeadlessChromium.class;
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return context.getRoot().getStore(ExtensionContext.Namespace.create(SystemWithKeycloak.class))
-                .getOrComputeIfAbsent(Started.class, key -> start(), Started.class).stack();
+        if (parameter.getParameter().getType() == HeadlessChromium.class) {
+            return context.getStore(NAMESPACE).getOrComputeIfAbsent(Browser.class, key -> startBrowser(), Browser.class).chromium();
+        }
+        return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(Started.class, key -> start(), Started.class).stack();
+    }
+
+    private static Browser startBrowser() {
+        try {
+            return new Browser(HeadlessChromium.start(HeadlessChromium.PHONE));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Started start() {
