@@ -50,6 +50,7 @@ import java.util.stream.Stream;
  *   <li>{@code BENCH_INTAKE_URL} use a running stack instead of starting one, with {@code BENCH_MAILBOX_URL}
  *       (http://127.0.0.1:8025), {@code BENCH_SMTP_PORT} (2525) and {@code BENCH_KAFKA} (127.0.0.1:19092)</li>
  *   <li>{@code BENCH_ALERTMANAGER=0} leaves Alertmanager out</li>
+ *   <li>{@code BENCH_PROFILE=1} records each service with Java Flight Recorder into the run's {@code profiles/}</li>
  * </ul>
  */
 public final class Benchmark {
@@ -98,6 +99,7 @@ public final class Benchmark {
         Duration warmUp = Duration.ofSeconds(integer("BENCH_WARMUP_SECONDS", 30));
         String intakeUrl = System.getenv("BENCH_INTAKE_URL");
         boolean withAlertmanager = !"0".equals(System.getenv("BENCH_ALERTMANAGER"));
+        boolean profiled = "1".equals(System.getenv("BENCH_PROFILE"));
 
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("rates", rates);
@@ -111,12 +113,12 @@ public final class Benchmark {
 
         LocalStack stack = null;
         List<AutoCloseable> toClose = new ArrayList<>();
+        Map<String, LongSupplier> pids = new LinkedHashMap<>();
         try {
             Mailbox mailbox;
             URI reports;
             String kafka;
             int smtpPort;
-            Map<String, LongSupplier> pids = new LinkedHashMap<>();
             Map<String, Double> readiness = new LinkedHashMap<>();
             if (intakeUrl == null) {
                 SmtpSink sink = SmtpSink.start(0);
@@ -124,9 +126,13 @@ public final class Benchmark {
                 System.out.println("Starting the local stack on free ports (data in " + results.resolve("stack") + ") ...");
                 // The mailer sends to the sink rather than to the stack's mailbox: the stack sets QUARKUS_MAILER_PORT
                 // itself, and a variable for the services' profile ("local") outranks it.
-                stack = LocalStack.start(LocalStack.Settings.onFreePorts(root, results.resolve("stack"),
-                        Map.of("INTAKE_RATE_LIMIT_MAX_REQUESTS", "100000000",
-                                "_LOCAL_QUARKUS_MAILER_PORT", Integer.toString(sink.port()))));
+                Map<String, String> serviceEnvironment = new LinkedHashMap<>(Map.of("INTAKE_RATE_LIMIT_MAX_REQUESTS", "100000000",
+                        "_LOCAL_QUARKUS_MAILER_PORT", Integer.toString(sink.port())));
+                if (profiled) {
+                    serviceEnvironment.putAll(Profiles.recordInto(results.resolve(Profiles.FOLDER)));
+                    settings.put("profiled", "Java Flight Recorder, settings=profile, in " + Profiles.FOLDER + "/");
+                }
+                stack = LocalStack.start(LocalStack.Settings.onFreePorts(root, results.resolve("stack"), serviceEnvironment));
                 LocalStack running = stack;
                 for (String module : List.of(LocalStack.INTAKE, LocalStack.ESCALATION, LocalStack.NOTIFICATION)) {
                     readiness.put(module, restartAndTimeReadiness(running.service(module)));
@@ -174,6 +180,9 @@ public final class Benchmark {
                 // The databases and the broker's log are only the benchmark's throw-away data; the logs stay.
                 deleteTree(results.resolve("stack/postgres"));
                 deleteTree(results.resolve("stack/kafka/data"));
+                if (profiled) {
+                    Profiles.nameByService(results.resolve(Profiles.FOLDER), pids);
+                }
             }
         }
         System.exit(0);

@@ -47,6 +47,8 @@ final class Results {
         }
         out.append(String.format(Locale.ROOT, "%nsustained (no growing lag, every email delivered): SafeReport %s, Alertmanager %s%n",
                 perSecond(run.sustainedSafeReport()), perSecond(run.sustainedAlertmanager())));
+        out.append("\nCPU ms per request, by process:\n");
+        cpuPerRequest(run).forEach(row -> out.append(String.join(" | ", row)).append('\n'));
         out.append(String.format(Locale.ROOT, "%n%-22s %10s %10s %12s%n", "process", "ready s", "CPU s", "peak RSS MB"));
         for (ProcessFigures process : run.processes()) {
             out.append(String.format(Locale.ROOT, "%-22s %10s %10.1f %12s%n", process.name(), readySeconds(process),
@@ -74,12 +76,49 @@ final class Results {
                     theirs == null ? "-" : String.format(Locale.ROOT, "%.1f, %d%s", theirs.emailsPerSecond(), theirs.errors(),
                             theirs.keptUp() ? "" : " (did not keep up)")));
         }
+        List<List<String>> cpu = cpuPerRequest(run);
+        out.append("\nCPU ms per request, by process:\n\n");
+        for (int i = 0; i < cpu.size(); i++) {
+            out.append("| ").append(String.join(" | ", cpu.get(i))).append(" |\n");
+            if (i == 0) {
+                out.append("|---|---|---:").append("|---:".repeat(cpu.get(0).size() - 3)).append("|\n");
+            }
+        }
         out.append("\n| process | ready (s) | CPU (s, whole run) | peak RSS (MB) |\n|---|---:|---:|---:|\n");
         for (ProcessFigures process : run.processes()) {
             out.append(String.format(Locale.ROOT, "| %s | %s | %.1f | %s |%n", process.name(), readySeconds(process),
                     process.cpuSeconds(), peakRssMb(process)));
         }
         return out.toString();
+    }
+
+    /**
+     * Where each phase's CPU went, per request sent: what a report (or an alert) costs each process, sending
+     * and draining included. Two cores give 2,000 ms of CPU a second, so 2,000 over a row's sum is the most
+     * requests a second the machine could take at that cost. The first row is the header.
+     */
+    static List<List<String>> cpuPerRequest(Run run) {
+        List<String> processes = run.phases().stream().flatMap(p -> p.cpuMillis().keySet().stream()).distinct().toList();
+        List<List<String>> rows = new ArrayList<>();
+        List<String> header = new ArrayList<>(List.of("system", "phase", "rate/s"));
+        header.addAll(processes);
+        header.add("sum");
+        rows.add(header);
+        for (PhaseResult phase : run.phases()) {
+            if (phase.sent() == 0) {
+                continue;
+            }
+            List<String> row = new ArrayList<>(List.of(phase.system(), phase.phase(), String.format(Locale.ROOT, "%.0f", phase.rate())));
+            long sum = 0;
+            for (String name : processes) {
+                long millis = phase.cpuMillis().getOrDefault(name, -1L);
+                sum += Math.max(millis, 0);
+                row.add(millis < 0 ? "-" : String.format(Locale.ROOT, "%.2f", (double) millis / phase.sent()));
+            }
+            row.add(String.format(Locale.ROOT, "%.2f", (double) sum / phase.sent()));
+            rows.add(row);
+        }
+        return rows;
     }
 
     private static String readySeconds(ProcessFigures process) {

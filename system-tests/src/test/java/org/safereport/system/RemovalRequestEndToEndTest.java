@@ -2,6 +2,7 @@ package org.safereport.system;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -25,6 +26,7 @@ import static org.awaitility.Awaitility.await;
  * escalation service's RemovalRequestsTest.)
  */
 @ExtendWith(SystemWithKeycloak.class)
+@Order(SystemWithKeycloak.RUNS_LAST)
 class RemovalRequestEndToEndTest {
 
     private static final Pattern REMOVAL_LINK = Pattern.compile("http://127\\.0\\.0\\.1:\\d+/removal/[A-Za-z0-9._-]+");

@@ -4,6 +4,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.safereport.local.LocalStack;
 import org.safereport.local.MailSandbox;
@@ -34,6 +35,7 @@ import static org.awaitility.Awaitility.await;
  * emails is told a message waits, without its words.
  */
 @ExtendWith(SystemWithKeycloak.class)
+@Order(SystemWithKeycloak.RUNS_LAST)
 class ReporterConversationEndToEndTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();

@@ -2,6 +2,7 @@ package org.safereport.system;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -39,6 +40,7 @@ import static org.awaitility.Awaitility.await;
  * Executive finds every view and action on the case's audit trail. axe-core checks each staff page.
  */
 @ExtendWith(SystemWithKeycloak.class)
+@Order(SystemWithKeycloak.RUNS_LAST)
 class StaffWorkspaceEndToEndTest {
 
     private static final Pattern ACK_LINK = Pattern.compile("http://127\\.0\\.0\\.1:\\d+/ack/[A-Za-z0-9._-]+");

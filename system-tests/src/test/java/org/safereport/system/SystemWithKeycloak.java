@@ -43,6 +43,13 @@ final class SystemWithKeycloak implements ParameterResolver {
         }
     }
 
+    /**
+     * The {@code @Order} of the classes that use this system: after every other class (junit-platform.properties
+     * orders classes so), because it stays up until the run ends and would load the CPU while other classes
+     * start systems of their own.
+     */
+    static final int RUNS_LAST = Integer.MAX_VALUE;
+
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SystemWithKeycloak.class);
 
     @Override
