@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
 import java.util.stream.Stream;
@@ -36,16 +38,21 @@ final class Profiles {
     /**
      * Renames each recording of a process the benchmark measured to that process's name; the recordings of
      * the first starts, before each service was restarted to time its readiness, keep their pid names.
+     * Writes {@code summary.txt} beside them: where each service's CPU went, by component ({@link ProfileSummary}).
      */
     static void nameByService(Path folder, Map<String, LongSupplier> pids) throws IOException {
+        List<Path> named = new ArrayList<>();
         try (Stream<Path> files = Files.list(folder)) {
             for (Path file : files.toList()) {
                 for (Map.Entry<String, LongSupplier> process : pids.entrySet()) {
                     if (file.getFileName().toString().startsWith("hotspot-pid-" + process.getValue().getAsLong() + "-")) {
-                        Files.move(file, folder.resolve(process.getKey().replaceAll("[^a-z-]", "") + ".jfr"));
+                        Path name = folder.resolve(process.getKey().replaceAll("[^a-z-]", "") + ".jfr");
+                        Files.move(file, name);
+                        named.add(name);
                     }
                 }
             }
         }
+        Files.writeString(folder.resolve("summary.txt"), ProfileSummary.describe(named));
     }
 }
