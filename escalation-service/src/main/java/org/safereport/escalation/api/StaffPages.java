@@ -197,7 +197,7 @@ public class StaffPages {
                 return casePage(reference, null, Map.of("note", "Your note " + problem), Map.of("note", note == null ? "" : note));
             }
             if (!notes.add(found.record().escalationCase().id, actor(), note.strip())) {
-                return casePage(reference, null, Map.of("note", "The case has been purged: nothing more is written about it"), Map.of());
+                return purged(reference, "note");
             }
             return done(reference, "noted");
         });
@@ -337,7 +337,7 @@ public class StaffPages {
                     ownerOutside && ownerName != null && !ownerName.isBlank() ? ownerName.strip() : null,
                     askedOutside ? null : asked, askedOutside ? askedEmail.strip() : null, due.get());
             if (removals.record(found.record().escalationCase().id, actor(), draft).isEmpty()) {
-                return casePage(reference, null, Map.of("platform", "The case has been purged: nothing more is written about it"), Map.of());
+                return purged(reference, "platform");
             }
             return done(reference, "removal-requested");
         });
@@ -512,6 +512,11 @@ public class StaffPages {
     }
 
     /** Why a text field cannot be kept, or null when it can. */
+    /** The case page again, saying beside {@code field} that the case was purged while the form was open. */
+    private Response purged(String reference, String field) {
+        return casePage(reference, null, Map.of(field, "The case has been purged: nothing more is written about it"), Map.of());
+    }
+
     private static String textProblem(String text, int max, boolean required) {
         if (text == null || text.isBlank()) {
             return required ? "is empty: write a few words" : null;

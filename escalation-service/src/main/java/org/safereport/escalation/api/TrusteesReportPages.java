@@ -84,7 +84,7 @@ public class TrusteesReportPages {
             return refused();
         }
         Asked asked = asked(quarter, from, to);
-        ReportingPeriod period = asked.period().orElseGet(() -> ReportingPeriod.quarterOf(reports.today()));
+        ReportingPeriod period = shown(asked);
         TrusteesFigures figures = reports.figures(period);
         AfterTheFirstResponse after = reports.afterTheFirstResponse(period);
         List<Count> removals = removalOutcomes(after);
@@ -126,7 +126,7 @@ public class TrusteesReportPages {
         asked.errors().entrySet().stream().findFirst().ifPresent(error -> {
             throw new InvalidFieldException(error.getKey(), error.getValue());
         });
-        ReportingPeriod period = asked.period().orElseGet(() -> ReportingPeriod.quarterOf(reports.today()));
+        ReportingPeriod period = shown(asked);
         TrusteesFigures figures = reports.figures(period);
         StringBuilder csv = new StringBuilder("period_from,period_to,figure,category,category_label,value\r\n");
         List<CategoryFigures> lines = new ArrayList<>(figures.categories());
@@ -176,6 +176,11 @@ public class TrusteesReportPages {
         csv.append(String.join(",", period.from().toString(), period.to().toString(), figure, cell(category), cell(label), cell(value)))
                 .append("\r\n");
     }
+    /** The period asked for, or else the current quarter. */
+    private ReportingPeriod shown(Asked asked) {
+        return asked.period().orElseGet(() -> ReportingPeriod.quarterOf(reports.today()));
+    }
+
     /** A quarter, or a range of dates: dates when either is given, else the quarter, else nothing chosen. */
     private static Asked asked(String quarter, String from, String to) {
         Map<String, String> errors = new LinkedHashMap<>();
