@@ -110,6 +110,11 @@ public class CaseSealing {
         return envelopes.newDataKey();
     }
 
+    /** A text of a case read outside the entities (a migration), with its case's data key as stored on the case. */
+    public String open(UUID caseId, WrappedDataKey dataKey, Text text, byte[] sealed) {
+        return envelopes.open(dataKey).openText(sealed, text.context(caseId));
+    }
+
     public static byte[] seal(DataKey key, UUID caseId, Text text, String plaintext) {
         return key.sealText(plaintext, text.context(caseId));
     }

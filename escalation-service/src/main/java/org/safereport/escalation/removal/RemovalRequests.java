@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
+import org.safereport.escalation.audit.AddressDigests;
 import org.safereport.escalation.audit.AuditTrail;
 import org.safereport.escalation.config.ActivePolicy;
 import org.safereport.escalation.config.EscalationConfig;
@@ -48,16 +49,18 @@ public class RemovalRequests {
     private final RemovalMessages messages;
     private final DisciplinaryReferrals referrals;
     private final AuditTrail audit;
+    private final AddressDigests digests;
     private final ActivePolicy activePolicy;
     private final EscalationConfig config;
     private final Clock clock;
 
     RemovalRequests(CaseSealing sealing, RemovalMessages messages, DisciplinaryReferrals referrals, AuditTrail audit,
-                    ActivePolicy activePolicy, EscalationConfig config, Clock clock) {
+                    AddressDigests digests, ActivePolicy activePolicy, EscalationConfig config, Clock clock) {
         this.sealing = sealing;
         this.messages = messages;
         this.referrals = referrals;
         this.audit = audit;
+        this.digests = digests;
         this.activePolicy = activePolicy;
         this.config = config;
         this.clock = clock;
@@ -121,6 +124,7 @@ public class RemovalRequests {
         request.sealedOwnerName = sealing.seal(escalationCase, CaseSealing.Text.REMOVAL_OWNER_NAME, draft.ownerName());
         request.askedPersonId = draft.askedPersonId();
         request.sealedAskedEmail = sealing.seal(escalationCase, CaseSealing.Text.REMOVAL_ASKED_EMAIL, draft.askedEmail());
+        request.askedEmailDigest = draft.askedEmail() == null ? null : digests.of(draft.askedEmail());
         request.dueAt = draft.dueAt();
         long remindAfter = (long) (Duration.between(now, draft.dueAt()).toSeconds() * REMIND_AT);
         request.remindAt = now.plusSeconds(remindAfter);
