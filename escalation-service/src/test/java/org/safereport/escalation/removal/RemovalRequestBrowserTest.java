@@ -34,7 +34,7 @@ import static org.safereport.escalation.CaseFixtures.requests;
 /**
  * The removal request's pages in a real browser at phone width, checked with axe-core at each step and
  * photographed with -Dscreenshots.dir: the form on the case page (with its errors beside the fields), the page the
- * person asked answers on, the case page once they refused,
+ * person asked answers on (in the public layout: they may be outside the charity), the case page once they refused,
  * with the disciplinary referral, and the confirmation of a removal with a screenshot chosen as evidence.
  */
 @QuarkusTest
@@ -106,6 +106,9 @@ class RemovalRequestBrowserTest {
             String link = URI.create(requests(reference, 2).get(1).get("acknowledgementLink").asText()).getPath();
             chromium.driver().get(local(link));
             assertThat(chromium.shown(By.tagName("h1"), "Please remove a post")).isTrue();
+            assertThat(chromium.driver().findElement(By.tagName("header")).getText()).as("a page for people outside the charity")
+                    .contains("SafeReport").doesNotContain("Staff");
+            assertThat(chromium.driver().findElements(By.cssSelector("a[href^='/cases']"))).isEmpty();
             chromium.assertAccessible("removal answer");
             chromium.screenshots("removal-request-answer");
 
