@@ -37,4 +37,9 @@ public record FormPost(String cookie, String token) {
         return browser.redirects().follow(false).cookie(NAME, cookie).contentType("application/x-www-form-urlencoded")
                 .formParam(NAME, token).post(path);
     }
+
+    /** The same for a form that sends a file (multipart/form-data): {@code browser} carries the other parts. */
+    public Response postMultipart(RequestSpecification browser, String path) {
+        return browser.redirects().follow(false).cookie(NAME, cookie).multiPart(NAME, token).post(path);
+    }
 }

@@ -6,10 +6,9 @@ import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDStream;
+import org.safereport.testing.TestImages;
 
 import javax.imageio.ImageIO;
-import java.awt.Color;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -54,18 +53,7 @@ public final class TestData {
 
     /** A small real PNG, optionally with a text chunk (as cameras and apps write location into images). */
     public static byte[] png(String textChunk) {
-        BufferedImage image = new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB);
-        Graphics2D graphics = image.createGraphics();
-        graphics.setColor(new Color(0x1d70b8));
-        graphics.fillRect(0, 0, 40, 30);
-        graphics.dispose();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "png", bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        byte[] png = bytes.toByteArray();
+        byte[] png = TestImages.png();
         return textChunk == null ? png : withTextChunk(png, textChunk);
     }
 

@@ -212,7 +212,7 @@ public class CaseViewsForPeople {
         };
     }
 
-    private static String size(long bytes) {
+    static String size(long bytes) {
         if (bytes < 1024) {
             return bytes + " bytes";
         }

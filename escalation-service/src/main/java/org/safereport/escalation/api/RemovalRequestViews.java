@@ -6,7 +6,9 @@ import org.safereport.escalation.domain.RemovalState;
 import org.safereport.escalation.domain.directory.Directory;
 import org.safereport.escalation.domain.directory.Person;
 import org.safereport.escalation.domain.policy.Role;
+import org.safereport.escalation.persistence.RemovalEvidence;
 import org.safereport.escalation.removal.RemovalRequests;
+import org.safereport.files.FileType;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -36,10 +38,16 @@ public class RemovalRequestViews {
     /**
      * @param status a short word for the tag; {@code statusLine} says it in full
      * @param awaitsConfirmation whether the person asked says it is removed and staff are to check
+     * @param evidence the screenshot staff attached when they confirmed it, in words ("PNG image, 12 KB"); null for none
      */
     public record Request(int number, String platform, String location, String owner, String asked, String requested,
                           String due, String status, boolean warning, String statusLine, String refusalReason,
-                          String referral, boolean awaitsConfirmation) {
+                          String referral, boolean awaitsConfirmation, String evidence) {
+
+        /** The confirm form's file field, one per request on the page. */
+        public String evidenceField() {
+            return "evidence-" + number;
+        }
     }
 
     /** The form: the directory to pick people from, and the deadline it starts with, in the viewer's time zone. */
@@ -77,10 +85,13 @@ public class RemovalRequestViews {
             RemovalRequests.Referral referral = request.referral();
             String referralLine = referral == null ? null : "Opened " + times.describe(referral.openedAt()) + ", with "
                     + CaseViewsForPeople.name(directory, referral.referredTo()) + ", the " + Role.valueOf(referral.referredToRole()).label() + ".";
+            RemovalEvidence.Attached evidence = request.evidence();
+            String evidenceLine = evidence == null ? null : FileType.ofMediaType(evidence.mediaType()).orElseThrow().name()
+                    + " image, " + CaseViewsForPeople.size(evidence.sizeBytes());
             return new Request(request.number(), request.platform(), request.location(), owner, asked, requested,
                     times.describe(request.dueAt()), status,
                     request.state() == RemovalState.REFUSED || request.state() == RemovalState.NOT_REMOVED, statusLine,
-                    request.refusalReason(), referralLine, request.state() == RemovalState.REMOVED);
+                    request.refusalReason(), referralLine, request.state() == RemovalState.REMOVED, evidenceLine);
         }).toList();
     }
 

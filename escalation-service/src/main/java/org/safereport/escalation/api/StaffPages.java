@@ -5,6 +5,7 @@ import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -18,6 +19,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.safereport.escalation.acknowledgement.Acknowledgements;
 import org.safereport.escalation.audit.AuditTrail;
 import org.safereport.escalation.cases.CaseClosing;
@@ -26,6 +29,7 @@ import org.safereport.escalation.client.IntakeReports;
 import org.safereport.escalation.client.ReportContent;
 import org.safereport.escalation.conversation.ReporterConversation;
 import org.safereport.escalation.domain.CaseState;
+import org.safereport.escalation.domain.RemovalScreenshot;
 import org.safereport.escalation.domain.access.CaseAccess;
 import org.safereport.escalation.domain.directory.EmailAddress;
 import org.safereport.escalation.domain.directory.Person;
@@ -33,12 +37,16 @@ import org.safereport.escalation.persistence.AuditEntry;
 import org.safereport.escalation.persistence.CaseQueries;
 import org.safereport.escalation.removal.RemovalRequests;
 import org.safereport.escalation.retention.LegalHolds;
+import org.safereport.problem.Problem;
+import org.safereport.problem.ProblemMapper;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -75,6 +83,8 @@ public class StaffPages {
     private static final Duration REMOVAL_WITHIN_MAX = Duration.ofDays(90);
     /** The choice, in the removal form's lists of people, of someone outside the directory. */
     private static final String OUTSIDE = "outside";
+    /** The confirm form's file field: a screenshot as evidence that the post is gone. */
+    private static final String EVIDENCE = "evidence";
 
     private final CaseQueries queries;
     private final CaseDetails details;
@@ -343,19 +353,73 @@ public class StaffPages {
         });
     }
 
-    /** A member of staff checked that a post its owner says is removed is gone. */
+    /** A member of staff checked that a post its owner says is removed is gone, from a client that attaches nothing. */
     @POST
     @Path("{reference}/removal-requests/{number}/confirm")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Authenticated
     public Response confirmRemoved(@PathParam("reference") String reference, @PathParam("number") String number) {
+        return confirmRemoved(reference, number, Optional.empty());
+    }
+
+    /**
+     * The same from the case page's form, which may attach a screenshot as evidence. A file that is not one is
+     * shown beside the field, or answered as a problem to a client that asks for JSON.
+     */
+    @POST
+    @Path("{reference}/removal-requests/{number}/confirm")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Produces({MediaType.TEXT_HTML, Problem.MEDIA_TYPE})
+    @Authenticated
+    public Response confirmRemovedWithEvidence(@PathParam("reference") String reference, @PathParam("number") String number,
+                                               @RestForm(EVIDENCE) FileUpload evidence) {
+        // A form whose file field was left empty still sends a nameless, empty part.
+        boolean chosen = evidence != null && (evidence.size() > 0 || (evidence.fileName() != null && !evidence.fileName().isBlank()));
+        return confirmRemoved(reference, number, chosen ? Optional.of(evidence) : Optional.empty());
+    }
+
+    private Response confirmRemoved(String reference, String number, Optional<FileUpload> evidence) {
         return act(reference, found -> {
             Optional<Integer> parsed = parse(number, "number", new LinkedHashMap<>(), Integer::parseInt);
-            if (parsed.isEmpty() || !removals.confirmRemoved(found.record().escalationCase().id, parsed.get(), actor())) {
+            Optional<RemovalScreenshot> screenshot = Optional.empty();
+            if (evidence.isPresent()) {
+                try {
+                    screenshot = Optional.of(RemovalScreenshot.of(evidence.get().size(), firstBytes(evidence.get())));
+                } catch (RemovalScreenshot.Rejected rejected) {
+                    String field = EVIDENCE + "-" + parsed.orElse(0);
+                    String words = "The screenshot " + rejected.getMessage();
+                    if (wantsProblem()) {
+                        return ProblemMapper.fields(rejected.status(), "The screenshot cannot be used",
+                                List.of(new Problem.FieldError(EVIDENCE, words)));
+                    }
+                    return casePage(reference, null, Map.of(field, words), Map.of(), rejected.status());
+                }
+            }
+            if (parsed.isEmpty() || !removals.confirmRemoved(found.record().escalationCase().id, parsed.get(), actor(), screenshot)) {
                 return messages.show(409, "Nothing to confirm", "This removal request is not waiting for anyone to check it:"
                         + " it may have been confirmed already. The case's page shows where it stands.");
             }
             return done(reference, "removal-confirmed");
         });
+    }
+
+    /** The screenshot that confirms a removal, as a download in the type its first bytes showed. */
+    @GET
+    @Path("{reference}/removal-requests/{number}/evidence")
+    @Authenticated
+    public Response removalEvidence(@PathParam("reference") String reference, @PathParam("number") String number) {
+        Optional<Person> viewer = viewer();
+        Optional<CaseQueries.CaseHistory> found = viewer.flatMap(person -> visibleCase(reference, person));
+        Optional<Integer> parsed = parse(number, "number", new LinkedHashMap<>(), Integer::parseInt);
+        Optional<RemovalScreenshot> screenshot = found.isEmpty() || parsed.isEmpty() ? Optional.empty()
+                : removals.screenshot(found.get().record().escalationCase().id, parsed.get(), actor());
+        if (screenshot.isEmpty()) {
+            return notFound(reference);
+        }
+        byte[] content = screenshot.get().content();
+        return download(content, screenshot.get().type().mediaType(),
+                "attachment; filename=\"" + screenshot.get().fileName(reference, parsed.get()) + "\"")
+                .header("Content-Length", content.length).build();
     }
 
     private static void problem(Map<String, String> errors, String field, String label, String problem) {
@@ -411,16 +475,22 @@ public class StaffPages {
                 in.transferTo(output);
             }
         };
-        Response.ResponseBuilder response = Response.ok(body, thumbnail ? "image/png" : file.mediaType())
-                .header("Content-Disposition", thumbnail ? "inline" : attachment(file.contentDisposition()))
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Content-Security-Policy", "sandbox; default-src 'none'")
-                .header("Cache-Control", "no-store")
-                .header("Referrer-Policy", "no-referrer");
+        Response.ResponseBuilder response = download(body, thumbnail ? "image/png" : file.mediaType(),
+                thumbnail ? "inline" : attachment(file.contentDisposition()));
         if (file.length() >= 0) {
             response.header("Content-Length", file.length());
         }
         return response.build();
+    }
+
+    /** A file staff asked for: of the type named, nothing in it run, not kept by the browser or a proxy. */
+    private static Response.ResponseBuilder download(Object body, String mediaType, String disposition) {
+        return Response.ok(body, mediaType)
+                .header("Content-Disposition", disposition)
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", "sandbox; default-src 'none'")
+                .header("Cache-Control", "no-store")
+                .header("Referrer-Policy", "no-referrer");
     }
 
     /** Intake names the file; whatever it says, the browser is told to save it. */
@@ -429,6 +499,10 @@ public class StaffPages {
     }
 
     private Response casePage(String reference, String done, Map<String, String> errors, Map<String, String> entered) {
+        return casePage(reference, done, errors, entered, errors.isEmpty() ? 200 : 400);
+    }
+
+    private Response casePage(String reference, String done, Map<String, String> errors, Map<String, String> entered, int status) {
         Optional<Person> viewer = viewer();
         if (viewer.isEmpty()) {
             return notInDirectory();
@@ -466,7 +540,7 @@ public class StaffPages {
                 .data("done", done)
                 .data("errors", errors)
                 .data("entered", entered);
-        return HtmlPages.page(errors.isEmpty() ? 200 : 400, page.render());
+        return HtmlPages.page(status, page.render());
     }
 
     private Response act(String reference, Function<CaseQueries.CaseHistory, Response> action) {
@@ -539,6 +613,21 @@ public class StaffPages {
         } catch (RuntimeException e) {
             errors.put(field, "\u201c" + value + "\u201d is not one of the choices");
             return Optional.empty();
+        }
+    }
+
+    /** A client that asks for JSON, not a page, gets a problem: the case page's form asks for HTML. */
+    private boolean wantsProblem() {
+        String accept = request.getHeader("Accept");
+        return accept != null && accept.contains("json") && !accept.contains("text/html");
+    }
+
+    /** The upload's first {@link RemovalScreenshot#MAX_BYTES} + 1 bytes: enough to tell that it is too large. */
+    private static byte[] firstBytes(FileUpload upload) {
+        try (InputStream input = Files.newInputStream(upload.uploadedFile())) {
+            return input.readNBytes(RemovalScreenshot.MAX_BYTES + 1);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read an uploaded file", e);
         }
     }
 

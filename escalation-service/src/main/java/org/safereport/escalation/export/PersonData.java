@@ -15,7 +15,7 @@ import java.util.UUID;
  * @param withheld null when nothing was left out
  */
 public record PersonData(Export export, DirectoryEntry directoryEntry, List<HeldReport> reports, List<HeldCase> cases,
-                         List<Action> actions, String notificationService, Withheld withheld) {
+                         List<RemovalAsked> removalRequests, List<Action> actions, String notificationService, Withheld withheld) {
 
     /** Which export this is: its id is on the audit trail. */
     public record Export(UUID id, Instant madeAt, String madeBy, String email) {
@@ -43,6 +43,17 @@ public record PersonData(Export export, DirectoryEntry directoryEntry, List<Held
                            Instant closedAt, String outcome, String internalNote, List<Involvement> involvement,
                            List<Told> told, List<Acknowledged> acknowledged, List<Note> notes, List<Event> timeline,
                            List<Notification> notifications) {
+    }
+
+    /**
+     * A request to the person to remove a post (issue 14): what and where, by when, and how it stands.
+     *
+     * @param state REQUESTED, REMOVED (they said so), CONFIRMED (staff checked), REFUSED or NOT_REMOVED (no answer in time)
+     * @param refusalReason their reason, when they refused
+     */
+    public record RemovalAsked(String caseReference, int number, String platform, String location, Instant requestedAt,
+                               Instant dueAt, Instant remindedAt, String state, Instant answeredAt, String refusalReason,
+                               Instant confirmedAt) {
     }
 
     public record Told(String track, int step, String role, String channels, Instant notifiedAt, Instant dueAt) {

@@ -1,29 +1,27 @@
 package org.safereport.escalation.export;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.safereport.escalation.audit.AddressDigests;
 import org.safereport.escalation.audit.AuditTrail;
 import org.safereport.escalation.client.IntakeReports;
 import org.safereport.escalation.client.PersonReports;
 import org.safereport.escalation.client.ReportContent;
 import org.safereport.escalation.config.ActivePolicy;
-import org.safereport.escalation.config.EscalationConfig;
 import org.safereport.escalation.domain.directory.EmailAddress;
 import org.safereport.escalation.domain.directory.Person;
 import org.safereport.escalation.persistence.AuditEntry;
 import org.safereport.escalation.persistence.CaseSealing;
 import org.safereport.escalation.persistence.CaseStep;
 import org.safereport.escalation.persistence.CaseTrack;
+import org.safereport.escalation.persistence.EscalationCase;
 import org.safereport.escalation.persistence.NotificationRecord;
 import org.safereport.escalation.persistence.PersonQueries;
+import org.safereport.escalation.persistence.RemovalRequest;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HexFormat;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -36,7 +34,8 @@ import java.util.stream.Collectors;
 
 /**
  * The Chief Executive's export of everything SafeReport holds about one person (a request under data protection
- * law): the reports intake holds that name them, the cases here that concern them, and what they read and did.
+ * law): the reports intake holds that name them, the cases here that concern them, the removal requests that asked
+ * them to remove a post (found by their directory id or by a keyed hash of their address), and what they read and did.
  * Cases about the Chief Executive stay hidden from them here as everywhere. The export is on the audit trail
  * before any of it is sent: one entry on each case it includes and one for the whole, with a keyed hash of the
  * address instead of the address.
@@ -58,19 +57,17 @@ public class PersonExport {
     private final CaseSealing sealing;
     private final AuditTrail audit;
     private final Clock clock;
-    private final SecretKeySpec digestKey;
+    private final AddressDigests digests;
 
     PersonExport(ActivePolicy activePolicy, IntakeReports intake, PersonQueries queries, CaseSealing sealing, AuditTrail audit, Clock clock,
-                 EscalationConfig config) {
+                 AddressDigests digests) {
         this.activePolicy = activePolicy;
         this.intake = intake;
         this.queries = queries;
         this.sealing = sealing;
         this.audit = audit;
         this.clock = clock;
-        // A key of its own, derived from the service's signing key, so that a digest signs nothing.
-        this.digestKey = new SecretKeySpec(hmac(new SecretKeySpec(config.acknowledgement().signingKeyBytes(), "HmacSHA256"),
-                "safereport person export audit"), "HmacSHA256");
+        this.digests = digests;
     }
 
     /** An export ready to send: what it holds, and the evidence files to add, read from intake as they are written. */
@@ -98,17 +95,30 @@ public class PersonExport {
         Map<UUID, List<String>> involvementByReport = found.stream()
                 .collect(Collectors.toMap(involved -> involved.report().reportId(), PersonReports.Involved::involvement));
 
-        PersonQueries.Held held = queries.concerning(involvementByReport.keySet(), person.map(Person::id));
+        PersonQueries.Held held = queries.concerning(involvementByReport.keySet(), person.map(Person::id), digests.of(address));
+        Predicate<EscalationCase> hidden = escalationCase -> viewer.id().equals(escalationCase.subjectPersonId)
+                || hiddenReports.contains(escalationCase.reportId);
         List<PersonData.HeldCase> cases = new ArrayList<>();
         List<UUID> includedCaseIds = new ArrayList<>();
-        int hiddenCases = 0;
+        Set<UUID> hiddenCases = new HashSet<>();
         for (PersonQueries.CaseRows rows : held.cases()) {
-            if (viewer.id().equals(rows.escalationCase().subjectPersonId) || hiddenReports.contains(rows.escalationCase().reportId)) {
-                hiddenCases++;
+            if (hidden.test(rows.escalationCase())) {
+                hiddenCases.add(rows.escalationCase().id);
                 continue;
             }
             cases.add(heldCase(rows, involvementByReport.getOrDefault(rows.escalationCase().reportId, List.of()), person.map(Person::id)));
             includedCaseIds.add(rows.escalationCase().id);
+        }
+        List<PersonData.RemovalAsked> removals = new ArrayList<>();
+        for (PersonQueries.AskedToRemove asked : held.removals()) {
+            if (hidden.test(asked.escalationCase())) {
+                hiddenCases.add(asked.escalationCase().id);
+            } else {
+                removals.add(removalAsked(asked));
+                if (!includedCaseIds.contains(asked.escalationCase().id)) {
+                    includedCaseIds.add(asked.escalationCase().id);
+                }
+            }
         }
         List<PersonReports.Involved> shown = found.stream().filter(aboutViewer.negate()).toList();
         List<PersonData.HeldReport> reports = shown.stream()
@@ -120,18 +130,16 @@ public class PersonExport {
 
         UUID exportId = UUID.randomUUID();
         PersonData data = new PersonData(new PersonData.Export(exportId, clock.instant(), viewer.id(), address),
-                person.map(PersonExport::directoryEntry).orElse(null), reports, cases, actions(held), NOTIFICATION_SERVICE,
-                hiddenCases + hiddenReports.size() == 0 ? null : new PersonData.Withheld(hiddenCases, hiddenReports.size(), WITHHELD_BECAUSE));
+                person.map(PersonExport::directoryEntry).orElse(null), reports, cases, removals, actions(held), NOTIFICATION_SERVICE,
+                hiddenCases.size() + hiddenReports.size() == 0 ? null
+                        : new PersonData.Withheld(hiddenCases.size(), hiddenReports.size(), WITHHELD_BECAUSE));
         audit.recordExport(actor, exportId, digest(address), data.summary(evidence.size()), includedCaseIds);
         return new Prepared(data, evidence);
     }
 
-    /**
-     * The keyed hash the audit trail keeps of an export's address (hex HMAC-SHA256 of the normalised address, with
-     * a key derived from {@code escalation.acknowledgement.signing-key}): recomputed to show whom an export was for.
-     */
+    /** The keyed hash the audit trail keeps of an export's address ({@link AddressDigests}): recomputed to show whom an export was for. */
     public String digest(String email) {
-        return HexFormat.of().formatHex(hmac(digestKey, EmailAddress.normalise(email)));
+        return digests.hex(email);
     }
 
     private static boolean filedBy(PersonReports.Involved involved) {
@@ -173,6 +181,17 @@ public class PersonExport {
                                         outcome.reportedAt, outcome.reason)).toList())).toList());
     }
 
+    /** What the request asked of them, its texts opened. */
+    private PersonData.RemovalAsked removalAsked(PersonQueries.AskedToRemove asked) {
+        RemovalRequest request = asked.request();
+        CaseSealing.Opened texts = sealing.open(asked.escalationCase());
+        return new PersonData.RemovalAsked(asked.escalationCase().reference, request.number,
+                texts.text(request.sealedPlatform, CaseSealing.Text.REMOVAL_PLATFORM),
+                texts.text(request.sealedLocation, CaseSealing.Text.REMOVAL_LOCATION), request.requestedAt, request.dueAt,
+                request.remindedAt, request.state.name(), request.answeredAt,
+                texts.text(request.sealedRefusalReason, CaseSealing.Text.REMOVAL_REFUSAL_REASON), request.confirmedAt);
+    }
+
     private static List<PersonData.Action> actions(PersonQueries.Held held) {
         return held.actions().stream().map((AuditEntry entry) -> new PersonData.Action(entry.at, entry.action.name(),
                 entry.caseId == null ? null : held.referencesOfActions().get(entry.caseId), entry.item, entry.clientAddress)).toList();
@@ -186,16 +205,6 @@ public class PersonExport {
     private static <T> void addIf(Set<T> set, T value, boolean condition) {
         if (condition) {
             set.add(value);
-        }
-    }
-
-    private static byte[] hmac(SecretKeySpec key, String text) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JVM", e);
         }
     }
 }

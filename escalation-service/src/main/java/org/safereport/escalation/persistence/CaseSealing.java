@@ -5,11 +5,12 @@ import org.safereport.envelope.DataKey;
 import org.safereport.envelope.Envelopes;
 import org.safereport.envelope.WrappedDataKey;
 
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /**
  * Encryption at rest of what staff write about a case (issue 15): its notes, the internal note on closing,
- * the legal hold's reason and what a removal request says (issue 14) are encrypted with the case's own data key, stored on the case wrapped by the
+ * the legal hold's reason, what a removal request says and the screenshot that confirms it (issue 14) are encrypted with the case's own data key, stored on the case wrapped by the
  * key-encryption key (with that key's id, for rotation). The outcome stays in clear: the reporter's status
  * page shows it and the tombstone keeps it.
  */
@@ -20,7 +21,9 @@ public class CaseSealing {
     public enum Text {
         NOTE("note"), INTERNAL_NOTE("internal-note"), LEGAL_HOLD_REASON("legal-hold-reason"),
         REMOVAL_PLATFORM("removal-platform"), REMOVAL_LOCATION("removal-location"), REMOVAL_OWNER_NAME("removal-owner-name"),
-        REMOVAL_ASKED_EMAIL("removal-asked-email"), REMOVAL_REFUSAL_REASON("removal-refusal-reason");
+        REMOVAL_ASKED_EMAIL("removal-asked-email"), REMOVAL_REFUSAL_REASON("removal-refusal-reason"),
+        /** Not a text: the screenshot staff attach when they confirm a removal. */
+        REMOVAL_EVIDENCE("removal-evidence");
 
         private final String name;
 
@@ -61,6 +64,11 @@ public class CaseSealing {
             return open(sealed, text);
         }
 
+        /** A file sealed with {@link CaseSealing#seal(EscalationCase, Text, byte[])}. */
+        public byte[] file(byte[] sealed, Text text) {
+            return key.open(sealed, text.context(escalationCase.id));
+        }
+
         private String open(byte[] sealed, Text text) {
             return sealed == null ? null : key.openText(sealed, text.context(escalationCase.id));
         }
@@ -77,9 +85,11 @@ public class CaseSealing {
      * case must be locked, so that two writers do not each make one. {@code null} for none.
      */
     public byte[] seal(EscalationCase escalationCase, Text text, String plaintext) {
-        if (plaintext == null) {
-            return null;
-        }
+        return plaintext == null ? null : seal(escalationCase, text, plaintext.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** {@code content} (a file) sealed like a text: see {@link #seal(EscalationCase, Text, String)}. */
+    public byte[] seal(EscalationCase escalationCase, Text text, byte[] content) {
         DataKey key;
         if (escalationCase.dataKey == null) {
             key = envelopes.newDataKey();
@@ -88,7 +98,7 @@ public class CaseSealing {
         } else {
             key = dataKeyOf(escalationCase);
         }
-        return seal(key, escalationCase.id, text, plaintext);
+        return key.seal(content, text.context(escalationCase.id));
     }
 
     public Opened open(EscalationCase escalationCase) {
@@ -98,6 +108,11 @@ public class CaseSealing {
     /** A new data key, for a case's texts written outside the entities (the migration that sealed them). */
     public DataKey newDataKey() {
         return envelopes.newDataKey();
+    }
+
+    /** A text of a case read outside the entities (a migration), with its case's data key as stored on the case. */
+    public String open(UUID caseId, WrappedDataKey dataKey, Text text, byte[] sealed) {
+        return envelopes.open(dataKey).openText(sealed, text.context(caseId));
     }
 
     public static byte[] seal(DataKey key, UUID caseId, Text text, String plaintext) {

@@ -15,13 +15,19 @@ import java.util.stream.Collectors;
 /**
  * Reads everything this service holds that concerns one person, for the export of a person's data: the cases of
  * the reports they are in, and, when they are in the people directory, the cases they are named on, were told
- * of, acknowledged, wrote on, closed or reopened, and what they read and did. One transaction, one snapshot.
+ * of, acknowledged, wrote on, closed or reopened, and what they read and did; and the removal requests that asked them,
+ * whether or not they are in it. One transaction, one snapshot.
  */
 @ApplicationScoped
 public class PersonQueries {
 
-    /** The cases found, each with all of its rows, and the person's own audit entries. */
-    public record Held(List<CaseRows> cases, List<AuditEntry> actions, Map<UUID, String> referencesOfActions) {
+    /** The cases found, each with all of its rows, the person's own audit entries, and the removal requests that asked them. */
+    public record Held(List<CaseRows> cases, List<AuditEntry> actions, Map<UUID, String> referencesOfActions,
+                       List<AskedToRemove> removals) {
+    }
+
+    /** A removal request that asked the person, with its case (whose data key seals its texts). */
+    public record AskedToRemove(EscalationCase escalationCase, RemovalRequest request) {
     }
 
     /** One case and its rows; the export picks from them what concerns the person. */
@@ -33,9 +39,10 @@ public class PersonQueries {
     /**
      * @param reportIds the reports intake found the person in
      * @param personId their id in the people directory, when they are in it
+     * @param emailDigest the keyed hash of their address, as removal requests keep it
      */
     @Transactional
-    public Held concerning(Collection<UUID> reportIds, Optional<String> personId) {
+    public Held concerning(Collection<UUID> reportIds, Optional<String> personId, byte[] emailDigest) {
         Set<UUID> caseIds = new LinkedHashSet<>();
         if (!reportIds.isEmpty()) {
             caseIds.addAll(ids("select c.id from EscalationCase c where c.reportId in ?1", reportIds));
@@ -53,7 +60,9 @@ public class PersonQueries {
         Set<UUID> actedOn = actions.stream().map(entry -> entry.caseId).filter(id -> id != null).collect(Collectors.toSet());
         Map<UUID, String> references = actedOn.isEmpty() ? Map.of() : EscalationCase.<EscalationCase>list("id in ?1", actedOn)
                 .stream().collect(Collectors.toMap(escalationCase -> escalationCase.id, escalationCase -> escalationCase.reference));
-        return new Held(cases, actions, references);
+        List<AskedToRemove> removals = RemovalRequest.asking(personId.orElse(null), emailDigest).stream()
+                .map(request -> new AskedToRemove(EscalationCase.findById(request.caseId), request)).toList();
+        return new Held(cases, actions, references, removals);
     }
 
     private static List<CaseRows> rowsOf(Set<UUID> caseIds) {

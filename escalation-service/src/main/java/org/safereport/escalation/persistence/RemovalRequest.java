@@ -55,6 +55,10 @@ public class RemovalRequest extends PanacheEntityBase {
     @Column(name = "sealed_asked_email")
     public byte[] sealedAskedEmail;
 
+    /** A keyed hash of the asked person's address, so that their data export finds the request (V17). */
+    @Column(name = "asked_email_digest")
+    public byte[] askedEmailDigest;
+
     @Column(name = "due_at", nullable = false)
     public Instant dueAt;
 
@@ -88,5 +92,13 @@ public class RemovalRequest extends PanacheEntityBase {
 
     public static List<RemovalRequest> forCase(UUID caseId) {
         return list("caseId = ?1 order by number", caseId);
+    }
+
+    /**
+     * The requests that asked one person: a directory member by their id, or anyone by the digest of their address
+     * (someone outside, or a member whose address staff typed).
+     */
+    public static List<RemovalRequest> asking(String personId, byte[] emailDigest) {
+        return list("askedPersonId = ?1 or askedEmailDigest = ?2 order by requestedAt, number", personId, emailDigest);
     }
 }

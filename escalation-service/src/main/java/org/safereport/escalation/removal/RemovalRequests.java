@@ -4,18 +4,22 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
+import org.safereport.escalation.audit.AddressDigests;
 import org.safereport.escalation.audit.AuditTrail;
 import org.safereport.escalation.config.ActivePolicy;
 import org.safereport.escalation.config.EscalationConfig;
+import org.safereport.escalation.domain.RemovalScreenshot;
 import org.safereport.escalation.domain.RemovalState;
 import org.safereport.escalation.domain.RemovalToken;
 import org.safereport.escalation.persistence.AuditEntry;
 import org.safereport.escalation.persistence.CaseSealing;
 import org.safereport.escalation.persistence.DisciplinaryReferral;
 import org.safereport.escalation.persistence.EscalationCase;
+import org.safereport.escalation.persistence.RemovalEvidence;
 import org.safereport.escalation.persistence.RemovalRequest;
 import org.safereport.escalation.persistence.TimelineEntry;
 import org.safereport.events.notification.Template;
+import org.safereport.files.FileType;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -29,8 +33,9 @@ import java.util.stream.Collectors;
 /**
  * Removal requests (issue 14): on a case, staff ask someone to remove a post by a deadline on the wall clock; the
  * person asked answers through the signed link in their email, "removed" or "cannot or will not, because ...".
- * "Removed" waits for a member of staff to check and confirm it; a refusal opens a disciplinary referral. The
- * reminder and the deadline are {@link RemovalDeadlines}'. Every step is on the case's timeline and in its audit.
+ * "Removed" waits for a member of staff to check and confirm it, with a screenshot as evidence if they take one; a
+ * refusal opens a disciplinary referral. The reminder and the deadline are {@link RemovalDeadlines}'. Every step is
+ * on the case's timeline and in its audit.
  */
 @ApplicationScoped
 public class RemovalRequests {
@@ -44,16 +49,18 @@ public class RemovalRequests {
     private final RemovalMessages messages;
     private final DisciplinaryReferrals referrals;
     private final AuditTrail audit;
+    private final AddressDigests digests;
     private final ActivePolicy activePolicy;
     private final EscalationConfig config;
     private final Clock clock;
 
     RemovalRequests(CaseSealing sealing, RemovalMessages messages, DisciplinaryReferrals referrals, AuditTrail audit,
-                    ActivePolicy activePolicy, EscalationConfig config, Clock clock) {
+                    AddressDigests digests, ActivePolicy activePolicy, EscalationConfig config, Clock clock) {
         this.sealing = sealing;
         this.messages = messages;
         this.referrals = referrals;
         this.audit = audit;
+        this.digests = digests;
         this.activePolicy = activePolicy;
         this.config = config;
         this.clock = clock;
@@ -75,7 +82,7 @@ public class RemovalRequests {
     public record Shown(UUID id, int number, String platform, String location, String ownerPersonId, String ownerName,
                         String askedPersonId, String askedEmail, String requestedBy, Instant requestedAt, Instant dueAt,
                         RemovalState state, Instant answeredAt, String refusalReason, String confirmedBy, Instant confirmedAt,
-                        Referral referral) {
+                        Referral referral, RemovalEvidence.Attached evidence) {
     }
 
     /** A disciplinary referral opened on a request. */
@@ -117,6 +124,7 @@ public class RemovalRequests {
         request.sealedOwnerName = sealing.seal(escalationCase, CaseSealing.Text.REMOVAL_OWNER_NAME, draft.ownerName());
         request.askedPersonId = draft.askedPersonId();
         request.sealedAskedEmail = sealing.seal(escalationCase, CaseSealing.Text.REMOVAL_ASKED_EMAIL, draft.askedEmail());
+        request.askedEmailDigest = draft.askedEmail() == null ? null : digests.of(draft.askedEmail());
         request.dueAt = draft.dueAt();
         long remindAfter = (long) (Duration.between(now, draft.dueAt()).toSeconds() * REMIND_AT);
         request.remindAt = now.plusSeconds(remindAfter);
@@ -135,6 +143,7 @@ public class RemovalRequests {
     @Transactional
     public List<Shown> of(UUID caseId) {
         CaseSealing.Opened texts = sealing.open(EscalationCase.findById(caseId));
+        Map<UUID, RemovalEvidence.Attached> evidence = RemovalEvidence.attachedOnCase(caseId);
         Map<UUID, Referral> referrals = DisciplinaryReferral.forCase(caseId).stream()
                 .collect(Collectors.toMap(referral -> referral.removalRequestId, referral -> new Referral(referral.reason,
                         referral.referredTo, referral.referredToRole, referral.openedAt)));
@@ -145,7 +154,7 @@ public class RemovalRequests {
                 texts.text(request.sealedAskedEmail, CaseSealing.Text.REMOVAL_ASKED_EMAIL), request.requestedBy,
                 request.requestedAt, request.dueAt, request.state, request.answeredAt,
                 texts.text(request.sealedRefusalReason, CaseSealing.Text.REMOVAL_REFUSAL_REASON), request.confirmedBy,
-                request.confirmedAt, referrals.get(request.id))).toList();
+                request.confirmedAt, referrals.get(request.id), evidence.get(request.id))).toList();
     }
 
     /** What the link shows; empty for a link that is not valid, or whose request is gone with its case. */
@@ -175,13 +184,14 @@ public class RemovalRequests {
     }
 
     /**
-     * A member of staff checked that a post said to be removed is gone.
+     * A member of staff checked that a post said to be removed is gone, with a screenshot as evidence if they took one.
      *
      * @return whether the request was waiting for that
      */
     @Transactional
-    public boolean confirmRemoved(UUID caseId, int number, AuditTrail.Actor actor) {
-        EscalationCase.findById(caseId, LockModeType.PESSIMISTIC_WRITE);
+    public boolean confirmRemoved(UUID caseId, int number, AuditTrail.Actor actor, Optional<RemovalScreenshot> screenshot) {
+        // Locked: the case's data key, which seals the screenshot, is made at most once.
+        EscalationCase escalationCase = EscalationCase.findById(caseId, LockModeType.PESSIMISTIC_WRITE);
         Optional<RemovalRequest> found = RemovalRequest.<RemovalRequest>find("caseId = ?1 and number = ?2", caseId, number)
                 .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
         if (found.isEmpty() || found.get().state != RemovalState.REMOVED) {
@@ -193,9 +203,36 @@ public class RemovalRequests {
         request.confirmedBy = actor.personId();
         request.confirmedAt = now;
         TimelineEntry.record(caseId, now, "REMOVAL_CONFIRMED", RemovalMessages.named(request) + ": " + actor.personId()
-                + " checked that the post is gone");
+                + " checked that the post is gone" + (screenshot.isPresent() ? ", with a screenshot as evidence" : ""));
         audit.record(actor, AuditEntry.Action.CONFIRMED_REMOVAL, caseId, request.id.toString());
+        screenshot.ifPresent(attached -> {
+            RemovalEvidence evidence = new RemovalEvidence();
+            evidence.removalRequestId = request.id;
+            evidence.caseId = caseId;
+            evidence.mediaType = attached.type().mediaType();
+            evidence.sizeBytes = attached.content().length;
+            evidence.sealedContent = sealing.seal(escalationCase, CaseSealing.Text.REMOVAL_EVIDENCE, attached.content());
+            evidence.attachedBy = actor.personId();
+            evidence.attachedAt = now;
+            evidence.persist();
+            audit.record(actor, AuditEntry.Action.ATTACHED_REMOVAL_EVIDENCE, caseId, request.id.toString());
+        });
         return true;
+    }
+
+    /** The screenshot confirming request {@code number} of the case, opened; recorded on the audit trail as a download. */
+    @Transactional
+    public Optional<RemovalScreenshot> screenshot(UUID caseId, int number, AuditTrail.Actor actor) {
+        EscalationCase escalationCase = EscalationCase.findById(caseId);
+        Optional<RemovalRequest> request = RemovalRequest.<RemovalRequest>find("caseId = ?1 and number = ?2", caseId, number)
+                .firstResultOptional();
+        Optional<RemovalEvidence> evidence = request.map(found -> RemovalEvidence.<RemovalEvidence>findById(found.id));
+        if (evidence.isEmpty()) {
+            return Optional.empty();
+        }
+        audit.record(actor, AuditEntry.Action.DOWNLOADED_REMOVAL_EVIDENCE, caseId, request.get().id.toString());
+        byte[] content = sealing.open(escalationCase).file(evidence.get().sealedContent, CaseSealing.Text.REMOVAL_EVIDENCE);
+        return Optional.of(new RemovalScreenshot(FileType.ofMediaType(evidence.get().mediaType).orElseThrow(), content));
     }
 
     /** What else an answer does, once it is recorded on the request, in the same transaction. */

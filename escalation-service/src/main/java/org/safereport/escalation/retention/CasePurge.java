@@ -12,6 +12,7 @@ import org.safereport.escalation.domain.CaseState;
 import org.safereport.escalation.domain.policy.CategoryRule;
 import org.safereport.escalation.persistence.AuditEntry;
 import org.safereport.escalation.persistence.CaseNote;
+import org.safereport.escalation.persistence.RemovalEvidence;
 import org.safereport.escalation.persistence.RemovalRequest;
 import org.safereport.escalation.persistence.EscalationCase;
 import org.safereport.escalation.persistence.TimelineEntry;
@@ -26,7 +27,7 @@ import java.util.UUID;
 /**
  * The scheduled purge (issue 15): a closed case whose category's retention period has passed since its
  * closing, and that is under no legal hold, loses everything people wrote about it (the internal notes,
- * the internal note on closing, free text on its timeline, who it was about and who reported it, and the
+ * the internal note on closing, its removal requests and their screenshots, free text on its timeline, who it was about and who reported it, and the
  * data key its texts were sealed under), and
  * intake is told, through the outbox in the same transaction, to remove the report and its evidence. The
  * case's row stays as its tombstone: reference, category, dates and outcome, for the trustees' figures.
@@ -104,6 +105,7 @@ public class CasePurge {
         }
         String ruleApplied = rule.code() + " " + rule.retention();
         CaseNote.delete("caseId", caseId);
+        RemovalEvidence.delete("caseId", caseId);
         RemovalRequest.delete("caseId", caseId);
         entityManager.createNativeQuery("UPDATE case_timeline SET detail = split_part(detail, ': ', 1)"
                         + " WHERE case_id = :caseId AND kind IN (:kinds)")

@@ -18,14 +18,22 @@ import org.safereport.escalation.FormPost;
 import org.safereport.escalation.IntakeStandIn;
 import org.safereport.escalation.KeycloakForStaff;
 import org.safereport.escalation.SignedIn;
+import org.safereport.escalation.audit.AddressDigests;
+import org.safereport.escalation.audit.AuditTrail;
 import org.safereport.escalation.export.PersonExport;
 import org.safereport.escalation.persistence.AuditEntry;
+import org.safereport.escalation.persistence.RemovalRequest;
+import org.safereport.escalation.removal.RemovalRequests;
 import org.safereport.testing.KafkaTestResource;
 import org.safereport.testing.PostgresTestResource;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +44,9 @@ import java.util.zip.ZipInputStream;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
+import static org.safereport.escalation.CaseFixtures.requests;
 
 /**
  * The Chief Executive's export of a person's data, signed in through the real Keycloak: a person who made a
@@ -59,6 +69,12 @@ class PersonExportTest {
 
     @Inject
     PersonExport export;
+
+    @Inject
+    RemovalRequests removals;
+
+    @Inject
+    AddressDigests digests;
 
     @ConfigProperty(name = "escalation.intake-url")
     String intakeUrl;
@@ -194,6 +210,60 @@ class PersonExportTest {
                 .then().statusCode(403);
         given().contentType("application/json").body("{\"email\": \"volunteer@example.org\"}").post("/api/v1/people/export")
                 .then().statusCode(401);
+    }
+
+    @Test
+    void removalRequestsAreInTheExportOfWhoeverWasAskedInTheDirectoryOrOutsideIt() throws IOException {
+        String reference = file("POLICY_BREACH", "support.worker@example.org", null).reference();
+        UUID caseId = CaseFixtures.escalationCase(reference).id;
+        AuditTrail.Actor staff = new AuditTrail.Actor("chief-executive", "192.0.2.20");
+        Instant due = clock.instant().plus(Duration.ofDays(1));
+        removals.record(caseId, staff, new RemovalRequests.Draft("Facebook", "The album of the summer trip", "volunteer", null,
+                "volunteer", null, due));
+        // Typed as staff typed it: the export finds it by the address however its case is written.
+        removals.record(caseId, staff, new RemovalRequests.Draft("A forum", "The thread about the summer trip", null, "Robin Fairweather",
+                null, "Robin.Fairweather@Example.org", due));
+        JsonNode toOutside = requests(reference, 3).stream()
+                .filter(request -> request.path("recipient").path("email").asText().equals("Robin.Fairweather@Example.org"))
+                .findFirst().orElseThrow();
+        String link = URI.create(toOutside.get("acknowledgementLink").asText()).getPath();
+        FormPost.from(given(), link).post(given().formParam("answer", "refused").formParam("reason", "The thread is not mine to edit."), link)
+                .then().statusCode(200);
+
+        Map<String, byte[]> outside = exportOf("robin.fairweather@example.org");
+        JsonNode person = JSON.readTree(outside.get("person.json"));
+        assertThat(person.path("directoryEntry").isNull()).isTrue();
+        assertThat(person.path("removalRequests")).singleElement().satisfies(asked -> {
+            assertThat(asked.path("caseReference").asText()).isEqualTo(reference);
+            assertThat(asked.path("number").asInt()).isEqualTo(2);
+            assertThat(asked.path("platform").asText()).isEqualTo("A forum");
+            assertThat(asked.path("location").asText()).isEqualTo("The thread about the summer trip");
+            assertThat(asked.path("state").asText()).isEqualTo("REFUSED");
+            assertThat(asked.path("refusalReason").asText()).isEqualTo("The thread is not mine to edit.");
+            assertThat(Instant.parse(asked.path("dueAt").asText())).isCloseTo(due, within(1, ChronoUnit.MICROS));
+            assertThat(asked.path("answeredAt").isNull()).isFalse();
+        });
+        assertThat(Jsoup.parse(new String(outside.get("person.html"), StandardCharsets.UTF_8)).getElementById("removal-requests")
+                .parent().text()).contains("Removal request 2 on case " + reference, "The thread is not mine to edit.",
+                "they said they cannot or will not remove it");
+
+        JsonNode member = JSON.readTree(exportOf("volunteer@example.org").get("person.json"));
+        assertThat(member.path("removalRequests").findParents("caseReference").stream()
+                .filter(asked -> asked.path("caseReference").asText().equals(reference)))
+                .singleElement().satisfies(asked -> {
+                    assertThat(asked.path("number").asInt()).isEqualTo(1);
+                    assertThat(asked.path("platform").asText()).isEqualTo("Facebook");
+                    assertThat(asked.path("state").asText()).isEqualTo("REQUESTED");
+                });
+        assertThat(QuarkusTransaction.requiringNew().call(() -> RemovalRequest.<RemovalRequest>find("caseId = ?1 and number = 2", caseId)
+                .singleResult().askedEmailDigest)).as("the address's keyed hash, not the address").isEqualTo(digests.of("robin.fairweather@example.org"));
+    }
+
+    private static Map<String, byte[]> exportOf(String email) throws IOException {
+        Response download = SignedIn.as("chief-executive").contentType("application/json").body("{\"email\": \"" + email + "\"}")
+                .post("/api/v1/people/export");
+        assertThat(download.statusCode()).isEqualTo(200);
+        return unzip(download.asByteArray());
     }
 
     @Test

@@ -17,12 +17,15 @@ import org.safereport.escalation.FormPost;
 import org.safereport.escalation.IntakeStandIn;
 import org.safereport.escalation.KeycloakForStaff;
 import org.safereport.escalation.SignedIn;
+import org.safereport.escalation.domain.RemovalScreenshot;
 import org.safereport.escalation.domain.RemovalState;
 import org.safereport.escalation.persistence.AuditEntry;
 import org.safereport.escalation.persistence.DisciplinaryReferral;
 import org.safereport.escalation.persistence.RemovalRequest;
+import org.safereport.escalation.persistence.TimelineEntry;
 import org.safereport.testing.KafkaTestResource;
 import org.safereport.testing.PostgresTestResource;
+import org.safereport.testing.TestImages;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +36,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -257,6 +261,77 @@ class RemovalRequestsTest {
                 "dueAt", "tomorrow").statusCode()).isEqualTo(400);
         assertThat(timelineCount(reference, "REMOVAL_REQUESTED")).isZero();
         assertThat(given().get("/removal/not-a-token").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aScreenshotConfirmingARemovalIsSealedAndServedBackAsSentAndAnythingElseIsRefusedBesideTheField() throws Exception {
+        String reference = fileReport();
+        requestRemoval(reference, "platform", "Facebook", "location", POST, "owner", "volunteer", "asked", "volunteer",
+                "dueAt", dueIn(Duration.ofHours(24))).then().statusCode(303);
+        answer(linkPath(requests(reference, 2).get(1)), "answer", "removed").then().statusCode(200);
+        byte[] png = TestImages.png();
+
+        Response notAnImage = confirmWith(reference, "screenshot.png", "<html>not an image</html>".getBytes(StandardCharsets.UTF_8), null);
+        assertThat(notAnImage.statusCode()).as("named .png, sent as image/png, yet not one").isEqualTo(415);
+        assertThat(Jsoup.parse(notAnImage.asString()).select("#evidence-1-error").text()).contains("must be a PNG, JPEG or WebP image");
+        Response asProblem = confirmWith(reference, "screenshot.png", "GIF89a".getBytes(StandardCharsets.US_ASCII), "application/problem+json");
+        assertThat(asProblem.statusCode()).isEqualTo(415);
+        assertThat(asProblem.contentType()).startsWith("application/problem+json");
+        assertThat(asProblem.jsonPath().getString("errors[0].field")).isEqualTo("evidence");
+        byte[] tooLarge = Arrays.copyOf(png, RemovalScreenshot.MAX_BYTES + 1);
+        Response large = confirmWith(reference, "screenshot.png", tooLarge, null);
+        assertThat(large.statusCode()).isEqualTo(413);
+        assertThat(Jsoup.parse(large.asString()).select("#evidence-1-error").text()).contains("larger than 5 MB");
+        assertThat(removal(reference).state).as("nothing confirmed by a refused file").isEqualTo(RemovalState.REMOVED);
+
+        confirmWith(reference, "Screenshot 2026-11-27 at 10.15.png", png, null).then().statusCode(303);
+        RemovalRequest confirmed = removal(reference);
+        assertThat(confirmed.state).isEqualTo(RemovalState.CONFIRMED);
+        byte[] stored = sealedEvidence(confirmed.id);
+        assertThat(stored).as("sealed at rest").isNotEqualTo(png);
+        assertThat(new String(stored, StandardCharsets.ISO_8859_1)).as("no PNG header in clear")
+                .doesNotContain(new String(png, 0, 16, StandardCharsets.ISO_8859_1));
+
+        Document page = casePage(reference);
+        assertThat(page.select("#removal-1-evidence").attr("href")).isEqualTo("/cases/" + reference + "/removal-requests/1/evidence");
+        assertThat(page.select("#removal-1").text()).contains("PNG image");
+        Response download = SignedIn.as("chief-executive").get("/cases/" + reference + "/removal-requests/1/evidence");
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.asByteArray()).as("served back as sent").isEqualTo(png);
+        assertThat(download.contentType()).isEqualTo("image/png");
+        assertThat(download.header("Content-Disposition")).isEqualTo("attachment; filename=\"" + reference + "-removal-1-screenshot.png\"");
+        assertThat(download.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(download.header("Content-Security-Policy")).startsWith("sandbox");
+        assertThat(SignedIn.as("volunteer").get("/cases/" + reference + "/removal-requests/1/evidence").statusCode())
+                .as("someone who may not see the case").isEqualTo(404);
+        assertThat(SignedIn.as("chief-executive").get("/cases/" + reference + "/removal-requests/2/evidence").statusCode()).isEqualTo(404);
+
+        assertThat(QuarkusTransaction.requiringNew().call(() -> TimelineEntry.<TimelineEntry>find("caseId = ?1 and kind = ?2",
+                confirmed.caseId, "REMOVAL_CONFIRMED").singleResult().detail)).endsWith("checked that the post is gone, with a screenshot as evidence");
+        assertThat(audited(reference)).containsExactly(AuditEntry.Action.REQUESTED_REMOVAL, AuditEntry.Action.ANSWERED_REMOVAL,
+                AuditEntry.Action.CONFIRMED_REMOVAL, AuditEntry.Action.ATTACHED_REMOVAL_EVIDENCE, AuditEntry.Action.DOWNLOADED_REMOVAL_EVIDENCE);
+        assertThat(confirmWith(reference, "again.png", png, null).statusCode()).as("confirmed once").isEqualTo(409);
+    }
+
+    /** The case page's confirm form, posted as a browser posts it with a file chosen. */
+    private static Response confirmWith(String reference, String fileName, byte[] content, String accept) {
+        FormPost form = FormPost.from(SignedIn.as("chief-executive"), "/cases/" + reference);
+        var request = SignedIn.as("chief-executive").multiPart("evidence", fileName, content, "image/png");
+        if (accept != null) {
+            request.accept(accept);
+        }
+        return form.postMultipart(request, "/cases/" + reference + "/removal-requests/1/confirm");
+    }
+
+    private byte[] sealedEvidence(UUID requestId) throws Exception {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement("SELECT sealed_content FROM removal_evidence WHERE removal_request_id = ?")) {
+            query.setObject(1, requestId);
+            try (ResultSet row = query.executeQuery()) {
+                assertThat(row.next()).isTrue();
+                return row.getBytes(1);
+            }
+        }
     }
 
     private String sealedColumns(UUID requestId) throws Exception {

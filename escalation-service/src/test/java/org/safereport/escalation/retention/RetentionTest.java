@@ -18,23 +18,27 @@ import org.safereport.escalation.SignedIn;
 import org.safereport.escalation.audit.AuditTrail;
 import org.safereport.escalation.cases.CaseClosing;
 import org.safereport.escalation.cases.CaseNotes;
+import org.safereport.escalation.domain.RemovalScreenshot;
+import org.safereport.escalation.domain.RemovalState;
 import org.safereport.escalation.persistence.AuditEntry;
 import org.safereport.escalation.persistence.CaseSealing;
 import org.safereport.escalation.persistence.EscalationCase;
+import org.safereport.escalation.persistence.RemovalEvidence;
 import org.safereport.escalation.persistence.RemovalRequest;
 import org.safereport.escalation.removal.RemovalRequests;
 import org.safereport.testing.KafkaTestResource;
 import org.safereport.testing.KafkaTopics;
 import org.safereport.testing.PostgresTestResource;
 import org.safereport.testing.RawTables;
+import org.safereport.testing.TestImages;
 
 import javax.sql.DataSource;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -82,13 +86,21 @@ class RetentionTest {
     @Inject
     CaseSealing sealing;
 
-    /** Files a report, notes and closes its case with words no other test writes; returns the case. */
-    private EscalationCase closedCase(String category, String words) {
+    /**
+     * Files a report, notes and closes its case with words no other test writes, with a removal request confirmed
+     * with a screenshot; returns the case.
+     */
+    private EscalationCase closedCase(String category, String words) throws RemovalScreenshot.Rejected {
         String reference = CaseFixtures.fileReport(clock.instant(), category, false, "support.worker@example.org", null);
         EscalationCase escalationCase = CaseFixtures.escalationCase(reference);
         notes.add(escalationCase.id, DSL, "Spoke to the member; " + words + " in the note.");
         removals.record(escalationCase.id, DSL, new RemovalRequests.Draft("Facebook", "The post about " + words, null, words,
                 "volunteer", null, clock.instant().plus(Duration.ofDays(1))));
+        // As if the volunteer had answered "removed" through their link (RemovalRequestsTest answers it so).
+        QuarkusTransaction.requiringNew().run(() -> RemovalRequest.<RemovalRequest>find("caseId", escalationCase.id).singleResult()
+                .state = RemovalState.REMOVED);
+        byte[] screenshot = TestImages.png();
+        assertThat(removals.confirmRemoved(escalationCase.id, 1, DSL, Optional.of(RemovalScreenshot.of(screenshot.length, screenshot)))).isTrue();
         closing.close(escalationCase.id, DSL, "The post was taken down.", "Internal: " + words + " on closing.");
         return CaseFixtures.escalationCase(reference);
     }
@@ -98,8 +110,9 @@ class RetentionTest {
     }
 
     @Test
-    void aClosedCaseIsPurgedOnceItsRetentionPeriodHasPassedAndLeavesOnlyItsTombstone() throws SQLException {
+    void aClosedCaseIsPurgedOnceItsRetentionPeriodHasPassedAndLeavesOnlyItsTombstone() throws Exception {
         EscalationCase closed = closedCase("GRIEVANCE", "Marigold Quokka");
+        assertThat(evidenceOf(closed)).as("before the purge").isEqualTo(1);
         assertThat(notes.of(closed.id)).as("before the purge").singleElement().extracting(CaseNotes.Note::text).asString()
                 .contains("Marigold Quokka");
         assertThat(closed.dataKey).as("the case's data key, before the purge").isNotNull();
@@ -123,6 +136,7 @@ class RetentionTest {
         assertThat(tombstone.keyId).isNull();
         assertThat(notes.of(closed.id)).isEmpty();
         assertThat(QuarkusTransaction.requiringNew().call(() -> RemovalRequest.count("caseId", closed.id))).as("removal requests").isZero();
+        assertThat(evidenceOf(closed)).as("the screenshot confirming a removal").isZero();
         assertThat(closed.reporterPersonId).isEqualTo("support-worker");
         assertThat(tombstone.reporterPersonId).isNull();
         assertThat(RawTables.rowsContaining(dataSource, "Marigold Quokka")).as("in any table").isEmpty();
@@ -147,7 +161,7 @@ class RetentionTest {
     }
 
     @Test
-    void aCaseUnderLegalHoldIsNotPurgedUntilTheChiefExecutiveLiftsTheHold() {
+    void aCaseUnderLegalHoldIsNotPurgedUntilTheChiefExecutiveLiftsTheHold() throws Exception {
         EscalationCase closed = closedCase("SAFEGUARDING_CONCERN", "Juniper Wombat");
         String path = "/cases/" + closed.reference;
 
@@ -162,6 +176,7 @@ class RetentionTest {
         moveClockTo(closed.closedAt.atOffset(ZoneOffset.UTC).plusYears(11).toInstant());
         purge.purgeDue();
         assertThat(CaseFixtures.escalationCase(closed.reference).purgedAt).as("under hold, eleven years on").isNull();
+        assertThat(evidenceOf(closed)).as("the screenshot, kept under the hold").isEqualTo(1);
 
         FormPost.from(SignedIn.as("dsl"), path).post(SignedIn.as("dsl"), path + "/legal-hold/lift").then().statusCode(403);
         FormPost.from(SignedIn.as("chief-executive"), path).post(SignedIn.as("chief-executive"), path + "/legal-hold/lift")
@@ -171,6 +186,7 @@ class RetentionTest {
         EscalationCase tombstone = CaseFixtures.escalationCase(closed.reference);
         assertThat(tombstone.purgedAt).isNotNull();
         assertThat(tombstone.sealedLegalHoldReason).isNull();
+        assertThat(evidenceOf(closed)).isZero();
         assertThat(audit(closed)).extracting(entry -> entry.action).containsSubsequence(
                 AuditEntry.Action.CLOSED, AuditEntry.Action.SET_LEGAL_HOLD, AuditEntry.Action.LIFTED_LEGAL_HOLD, AuditEntry.Action.PURGED);
         assertThat(audit(closed)).filteredOn(entry -> entry.action == AuditEntry.Action.PURGED).singleElement()
@@ -180,6 +196,10 @@ class RetentionTest {
     private static Response holdForm(String personId, String path, String reason) {
         FormPost form = FormPost.from(SignedIn.as("chief-executive"), path);
         return form.post(SignedIn.as(personId).formParam("reason", reason), path + "/legal-hold");
+    }
+
+    private static long evidenceOf(EscalationCase escalationCase) {
+        return QuarkusTransaction.requiringNew().call(() -> RemovalEvidence.count("caseId", escalationCase.id));
     }
 
     private static List<AuditEntry> audit(EscalationCase escalationCase) {

@@ -1,41 +1,39 @@
 package org.safereport.intake.domain;
 
+import org.safereport.files.FileType;
+
 import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The kinds of evidence file accepted, recognised by their first bytes ("magic numbers"), never by the
+ * The kinds of evidence file accepted, recognised by their first bytes ({@link FileType}), never by the
  * file's name or the type the browser declared, which anyone can make say anything.
  */
 public enum EvidenceType {
-    PNG("image/png", "png", "png", new byte[]{(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'}),
-    JPEG("image/jpeg", "jpeg", "jpg", new byte[]{(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}),
-    PDF("application/pdf", null, "pdf", new byte[]{'%', 'P', 'D', 'F', '-'});
+    PNG(FileType.PNG, "png"),
+    JPEG(FileType.JPEG, "jpeg"),
+    PDF(FileType.PDF, null);
 
-    private final String mediaType;
+    private final FileType fileType;
     private final String imageFormat;
-    private final String fileExtension;
-    private final byte[] magic;
 
-    EvidenceType(String mediaType, String imageFormat, String fileExtension, byte[] magic) {
-        this.mediaType = mediaType;
+    EvidenceType(FileType fileType, String imageFormat) {
+        this.fileType = fileType;
         this.imageFormat = imageFormat;
-        this.fileExtension = fileExtension;
-        this.magic = magic;
     }
 
     public String mediaType() {
-        return mediaType;
+        return fileType.mediaType();
     }
 
     /** The type stored under {@code mediaType}, which is always one of ours. */
     public static Optional<EvidenceType> ofMediaType(String mediaType) {
-        return Arrays.stream(values()).filter(type -> type.mediaType.equals(mediaType)).findFirst();
+        return FileType.ofMediaType(mediaType).flatMap(EvidenceType::of);
     }
 
     /** The name a download of the file gets: made by us, never the name it was sent with. */
     public String fileName(String reference, int position) {
-        return reference + "-evidence-" + position + "." + fileExtension;
+        return reference + "-evidence-" + position + "." + fileType.fileExtension();
     }
 
     /** The javax.imageio format name to re-encode with; null for documents, which are kept as sent. */
@@ -43,10 +41,12 @@ public enum EvidenceType {
         return imageFormat;
     }
 
+    /** Empty for a file of another kind, a WebP image among them: intake takes none. */
     public static Optional<EvidenceType> detect(byte[] content) {
-        return Arrays.stream(values())
-                .filter(type -> content.length >= type.magic.length
-                        && Arrays.equals(content, 0, type.magic.length, type.magic, 0, type.magic.length))
-                .findFirst();
+        return FileType.detect(content).flatMap(EvidenceType::of);
+    }
+
+    private static Optional<EvidenceType> of(FileType fileType) {
+        return Arrays.stream(values()).filter(type -> type.fileType == fileType).findFirst();
     }
 }
