@@ -23,8 +23,8 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * V17 gave the removal requests made before it the keyed hash of the asked person's address, from the address
- * sealed on the request: the schema as V16 left it is built in a schema of its own, given a request to someone
+ * V21 gave the removal requests made before it the keyed hash of the asked person's address, from the address
+ * sealed on the request: the schema as V20 left it is built in a schema of its own, given a request to someone
  * outside the directory and one to a member, and migrated.
  */
 @QuarkusTest
@@ -53,7 +53,7 @@ class RemovalAddressDigestMigrationTest {
         UUID caseId = UUID.randomUUID();
         UUID toOutside = UUID.randomUUID();
         UUID toMember = UUID.randomUUID();
-        migrationsUpTo("16").migrate();
+        migrationsUpTo("20").migrate();
         try (Connection connection = dataSource.getConnection()) {
             DataKey key = sealing.newDataKey();
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + SCHEMA + ".escalation_case (id, report_id,"

@@ -55,7 +55,7 @@ public class RemovalRequest extends PanacheEntityBase {
     @Column(name = "sealed_asked_email")
     public byte[] sealedAskedEmail;
 
-    /** A keyed hash of the asked person's address, so that their data export finds the request (V17). */
+    /** A keyed hash of the asked person's address, so that their data export finds the request (V21). */
     @Column(name = "asked_email_digest")
     public byte[] askedEmailDigest;
 

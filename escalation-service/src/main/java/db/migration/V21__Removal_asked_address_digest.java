@@ -20,7 +20,7 @@ import java.util.UUID;
  * made before are given theirs here, from their sealed address. Java, not SQL, because the keys are outside the
  * database; Flyway runs it in one transaction on PostgreSQL.
  */
-public class V17__Removal_asked_address_digest extends BaseJavaMigration {
+public class V21__Removal_asked_address_digest extends BaseJavaMigration {
 
     @Override
     public void migrate(Context context) throws SQLException {
