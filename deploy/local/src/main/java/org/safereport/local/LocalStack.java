@@ -281,6 +281,9 @@ public final class LocalStack implements AutoCloseable {
 
     @Override
     public void close() {
+        // Each service takes seconds to stop, a training run half a minute (AotCache): they stop side by side.
+        services.values().forEach(ManagedProcess::signalStop);
+        replicas.forEach(ManagedProcess::signalStop);
         List<AutoCloseable> all = new ArrayList<>();
         all.add(postgres);
         all.add(kafka);

@@ -75,6 +75,13 @@ public class ManagedProcess implements AutoCloseable {
         return process.pid();
     }
 
+    /** SIGTERM without waiting, so that several processes stop side by side; {@link #stop()} then waits. */
+    public synchronized void signalStop() {
+        if (process != null) {
+            process.destroy();
+        }
+    }
+
     /** SIGTERM, and SIGKILL only if the process has not ended after a grace period. */
     public synchronized void stop() {
         if (process == null) {
