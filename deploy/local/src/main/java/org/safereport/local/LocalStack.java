@@ -189,7 +189,7 @@ public final class LocalStack implements AutoCloseable {
             }
             ServiceJava serviceJava = ServiceJava.fromEnvironment();
             if (!serviceJava.hasAotCache()) {
-                System.out.println(serviceJava.withoutCacheNotice());
+                System.out.println(serviceJava.withoutCacheNotice(JavaHomes.SYSTEM_JVM_FOLDER));
             }
             Map<String, ServiceProcess> services = new LinkedHashMap<>();
             services.put(INTAKE, service(root, data, INTAKE, serviceJava, intakePort, environments.get(INTAKE), INTAKE));

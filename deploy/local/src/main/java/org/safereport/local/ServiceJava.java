@@ -1,14 +1,16 @@
 package org.safereport.local;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * The Java the three services run on. The build and the services' bytecode stay on 17, but a Java of
- * {@value #AOT_CACHE_VERSION} or newer starts them from an ahead-of-time cache ({@link AotCache}) in a
- * fraction of the time, so the newest such Java home in the system JVM folder is taken ({@link JavaHomes}),
- * unless {@value #JAVA_HOME_VARIABLE} names a Java home; without one they run on the Java running the stack,
- * without a cache.
+ * The Java the three services run on: the one running the stack (the build's 17), unless
+ * {@value #JAVA_HOME_VARIABLE} names another. A Java of {@value #AOT_CACHE_VERSION} or newer starts them from an
+ * ahead-of-time cache ({@link AotCache}) in half the time, but is not taken by itself until a stall is
+ * explained: started from the cache, the notification service's first email after a start waited out its
+ * 30 s send timeout in three of six benchmark runs (all three built as Quarkus' aot-jar), and in none of four
+ * without the cache (bench/README.md). The stack says in one line where such a Java is ({@link JavaHomes}).
  */
 record ServiceJava(Path home, int version) {
 
@@ -18,27 +20,24 @@ record ServiceJava(Path home, int version) {
 
     /** The Java that the local stack and the benchmark start the services with. */
     static ServiceJava fromEnvironment() {
-        return find(System.getenv(JAVA_HOME_VARIABLE), JavaHomes.SYSTEM_JVM_FOLDER,
-                new ServiceJava(Path.of(System.getProperty("java.home")), Runtime.version().feature()));
+        return find(System.getenv(JAVA_HOME_VARIABLE), new ServiceJava(Path.of(System.getProperty("java.home")), Runtime.version().feature()));
     }
 
     /**
      * @param configuredHome {@value #JAVA_HOME_VARIABLE}, or {@code null}
-     * @param running the Java running the stack, taken when the folder has no Java of {@value #AOT_CACHE_VERSION}
+     * @param running the Java running the stack
      */
-    static ServiceJava find(String configuredHome, Path jvmFolder, ServiceJava running) {
-        if (configuredHome != null && !configuredHome.isBlank()) {
-            Path home = Path.of(configuredHome);
-            OptionalInt version = JavaHomes.version(home);
-            if (version.isEmpty()) {
-                throw new IllegalStateException(JAVA_HOME_VARIABLE + "=" + configuredHome
-                        + " is not the home of a Java (no bin/java with a release file)");
-            }
-            return new ServiceJava(home, version.getAsInt());
+    static ServiceJava find(String configuredHome, ServiceJava running) {
+        if (configuredHome == null || configuredHome.isBlank()) {
+            return running;
         }
-        return JavaHomes.newest(jvmFolder, AOT_CACHE_VERSION)
-                .map(home -> new ServiceJava(home, JavaHomes.version(home).getAsInt()))
-                .orElse(running);
+        Path home = Path.of(configuredHome);
+        OptionalInt version = JavaHomes.version(home);
+        if (version.isEmpty()) {
+            throw new IllegalStateException(JAVA_HOME_VARIABLE + "=" + configuredHome
+                    + " is not the home of a Java (no bin/java with a release file)");
+        }
+        return new ServiceJava(home, version.getAsInt());
     }
 
     boolean hasAotCache() {
@@ -49,10 +48,13 @@ record ServiceJava(Path home, int version) {
         return home.resolve("bin/java").toString();
     }
 
-    /** The one line the stack prints when the services start slowly for want of a newer Java. */
-    String withoutCacheNotice() {
-        return "The services run on Java " + version + " (" + home + ") without an ahead-of-time cache, each taking seconds "
-                + "longer to start: install a Java " + AOT_CACHE_VERSION + " or newer in " + JavaHomes.SYSTEM_JVM_FOLDER
-                + " (e.g. a Temurin JDK) or set " + JAVA_HOME_VARIABLE + " to its home";
+    /** The one line the stack prints when the services start without a cache: where a Java with one is, if any. */
+    String withoutCacheNotice(Path jvmFolder) {
+        Optional<Path> newer = JavaHomes.newest(jvmFolder, AOT_CACHE_VERSION);
+        return "The services run on Java " + version + " without an ahead-of-time cache, about 5 s to start each: "
+                + newer.map(home -> JAVA_HOME_VARIABLE + "=" + home + " starts them from one in 2-3 s, with a stall of "
+                        + "the first email after a start still to explain (bench/README.md)")
+                .orElse("a Java " + AOT_CACHE_VERSION + " or newer, named by " + JAVA_HOME_VARIABLE
+                        + ", would start them from one in 2-3 s (bench/README.md)");
     }
 }
