@@ -136,6 +136,7 @@ public final class Benchmark {
                 LocalStack running = stack;
                 for (String module : List.of(LocalStack.INTAKE, LocalStack.ESCALATION, LocalStack.NOTIFICATION)) {
                     readiness.put(module, restartAndTimeReadiness(running.service(module)));
+                    settings.put(module + " runtime", running.service(module).runtime());
                     pids.put(module, () -> running.service(module).pid());
                 }
                 pids.put("kafka broker", () -> running.kafka().pid());
@@ -397,7 +398,7 @@ public final class Benchmark {
             Thread.sleep(10);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf(Locale.ROOT, "%s ready %.2f s after its process started%n", service.name(), seconds);
+        System.out.printf(Locale.ROOT, "%s ready %.2f s after its process started (%s)%n", service.name(), seconds, service.runtime());
         return seconds;
     }
 

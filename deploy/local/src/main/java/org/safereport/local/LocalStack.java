@@ -89,10 +89,12 @@ public final class LocalStack implements AutoCloseable {
     private final Path root;
     private final Path data;
     private final Map<String, Map<String, String>> environments;
+    private final ServiceJava serviceJava;
     private final List<ServiceProcess> replicas = new ArrayList<>();
 
     private LocalStack(PostgresServer postgres, KafkaBroker kafka, MailSandbox mailbox, KeycloakServer keycloak,
-                       Map<String, ServiceProcess> services, Path root, Path data, Map<String, Map<String, String>> environments) {
+                       Map<String, ServiceProcess> services, Path root, Path data, Map<String, Map<String, String>> environments,
+                       ServiceJava serviceJava) {
         this.postgres = postgres;
         this.kafka = kafka;
         this.mailbox = mailbox;
@@ -101,6 +103,7 @@ public final class LocalStack implements AutoCloseable {
         this.root = root;
         this.data = data;
         this.environments = environments;
+        this.serviceJava = serviceJava;
     }
 
     public static LocalStack start(Settings settings) throws IOException, SQLException {
@@ -184,10 +187,15 @@ public final class LocalStack implements AutoCloseable {
                 // The services ask it for its keys and endpoints as they start.
                 keycloak.awaitReady(KEYCLOAK_START_TIMEOUT);
             }
+            ServiceJava serviceJava = ServiceJava.fromEnvironment();
+            if (!serviceJava.hasAotCache()) {
+                System.out.println(serviceJava.withoutCacheNotice(JavaHomes.SYSTEM_JVM_FOLDER));
+            }
             Map<String, ServiceProcess> services = new LinkedHashMap<>();
-            services.put(INTAKE, service(root, data, INTAKE, intakePort, environments.get(INTAKE), INTAKE));
-            services.put(ESCALATION, service(root, data, ESCALATION, escalationPort, environments.get(ESCALATION), ESCALATION));
-            services.put(NOTIFICATION, service(root, data, NOTIFICATION, Ports.orFree(settings.notificationPort()),
+            services.put(INTAKE, service(root, data, INTAKE, serviceJava, intakePort, environments.get(INTAKE), INTAKE));
+            services.put(ESCALATION, service(root, data, ESCALATION, serviceJava, escalationPort, environments.get(ESCALATION),
+                    ESCALATION));
+            services.put(NOTIFICATION, service(root, data, NOTIFICATION, serviceJava, Ports.orFree(settings.notificationPort()),
                     environments.get(NOTIFICATION), NOTIFICATION));
             for (ServiceProcess service : services.values()) {
                 started.add(service);
@@ -196,7 +204,7 @@ public final class LocalStack implements AutoCloseable {
             for (ServiceProcess service : services.values()) {
                 service.awaitReady(START_TIMEOUT);
             }
-            return new LocalStack(postgres, kafka, mailbox, keycloak, services, root, data, environments);
+            return new LocalStack(postgres, kafka, mailbox, keycloak, services, root, data, environments, serviceJava);
         } catch (IOException | SQLException | RuntimeException e) {
             closeInReverse(started);
             throw e;
@@ -221,9 +229,9 @@ public final class LocalStack implements AutoCloseable {
         return Map.copyOf(environment);
     }
 
-    private static ServiceProcess service(Path root, Path data, String module, int port, Map<String, String> environment,
-                                          String logName) {
-        return ServiceProcess.create(root.resolve(module), port, environment, data.resolve("logs").resolve(logName + ".log"));
+    private static ServiceProcess service(Path root, Path data, String module, ServiceJava java, int port,
+                                          Map<String, String> environment, String logName) {
+        return ServiceProcess.create(root.resolve(module), java, port, environment, data.resolve("logs").resolve(logName + ".log"));
     }
 
     /**
@@ -236,7 +244,7 @@ public final class LocalStack implements AutoCloseable {
         if (environment == null) {
             throw new IllegalArgumentException("no service " + module);
         }
-        ServiceProcess replica = service(root, data, module, Ports.orFree(0), environment,
+        ServiceProcess replica = service(root, data, module, serviceJava, Ports.orFree(0), environment,
                 module + "-replica-" + (replicas.size() + 2));
         replicas.add(replica);
         replica.start();
@@ -273,6 +281,9 @@ public final class LocalStack implements AutoCloseable {
 
     @Override
     public void close() {
+        // Each service takes seconds to stop, a training run half a minute (AotCache): they stop side by side.
+        services.values().forEach(ManagedProcess::signalStop);
+        replicas.forEach(ManagedProcess::signalStop);
         List<AutoCloseable> all = new ArrayList<>();
         all.add(postgres);
         all.add(kafka);

@@ -43,11 +43,28 @@ public class ManagedProcess implements AutoCloseable {
             throw new IllegalStateException(name + " is already running");
         }
         Files.createDirectories(logFile.getParent());
-        ProcessBuilder builder = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(commandForNextStart())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
         builder.environment().putAll(environment);
         process = builder.start();
+    }
+
+    /** The command that {@link #start()} runs: the same each time, unless a subclass decides at each start. */
+    protected List<String> commandForNextStart() {
+        return command;
+    }
+
+    /** How long {@link #stop()} waits after SIGTERM before it kills. */
+    protected Duration gracefulStop() {
+        return GRACEFUL_STOP;
+    }
+
+    /**
+     * Called once the process has ended after {@link #stop()} or {@link #kill()}; {@code gracefully} when it
+     * ended by itself after SIGTERM, not by SIGKILL.
+     */
+    protected void ended(boolean gracefully) {
     }
 
     public synchronized boolean isAlive() {
@@ -58,26 +75,37 @@ public class ManagedProcess implements AutoCloseable {
         return process.pid();
     }
 
+    /** SIGTERM without waiting, so that several processes stop side by side; {@link #stop()} then waits. */
+    public synchronized void signalStop() {
+        if (process != null) {
+            process.destroy();
+        }
+    }
+
     /** SIGTERM, and SIGKILL only if the process has not ended after a grace period. */
     public synchronized void stop() {
         if (process == null) {
             return;
         }
         process.destroy();
+        boolean gracefully = false;
         try {
-            if (!process.waitFor(GRACEFUL_STOP.toSeconds(), TimeUnit.SECONDS)) {
+            gracefully = process.waitFor(gracefulStop().toSeconds(), TimeUnit.SECONDS);
+            if (!gracefully) {
                 killWithChildren().waitFor();
             }
         } catch (InterruptedException e) {
             killWithChildren();
             Thread.currentThread().interrupt();
         }
+        ended(gracefully);
     }
 
     /** SIGKILL at once, as a crash would: for fault-injection tests. */
     public synchronized void kill() throws InterruptedException {
         if (process != null) {
             killWithChildren().waitFor();
+            ended(false);
         }
     }
 

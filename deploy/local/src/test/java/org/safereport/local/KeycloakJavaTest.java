@@ -3,9 +3,7 @@ package org.safereport.local;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -50,12 +48,7 @@ class KeycloakJavaTest {
                 .hasMessageContaining(KeycloakJava.JAVA_HOME_VARIABLE).hasMessageContaining("Java 17");
     }
 
-    /** A Java home as far as the finder looks: an executable bin/java and a release file. */
     private Path javaHome(String name, String version) throws Exception {
-        Path home = jvms.resolve(name);
-        Files.createDirectories(home.resolve("bin"));
-        Files.createFile(home.resolve("bin/java"), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
-        Files.writeString(home.resolve("release"), "IMPLEMENTOR=\"Test\"\nJAVA_VERSION=\"" + version + "\"\n");
-        return home;
+        return FakeJavaHome.create(jvms, name, version);
     }
 }
