@@ -8,6 +8,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import org.jboss.logging.Logger;
@@ -108,8 +109,12 @@ public class DeadlineEngine {
         loop.request();
     }
 
-    /** Looks for due deadlines now rather than at the next check, e.g. after one was brought forward. */
-    public void wake() {
+    /** Fired in the transaction that brought a deadline forward to now. */
+    public record DeadlineBroughtForward() {
+    }
+
+    /** Looks for due deadlines now rather than at the next check, once the one brought forward is committed. */
+    void afterDeadlineBroughtForward(@Observes(during = TransactionPhase.AFTER_SUCCESS) DeadlineBroughtForward broughtForward) {
         loop.request();
     }
 

@@ -1,10 +1,12 @@
 package org.safereport.escalation.deliveries;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 import org.safereport.escalation.cases.CaseNotifications;
+import org.safereport.escalation.deadlines.DeadlineEngine;
 import org.safereport.escalation.domain.TrackState;
 import org.safereport.escalation.persistence.CaseStep;
 import org.safereport.escalation.persistence.CaseTrack;
@@ -24,7 +26,8 @@ import java.util.List;
  * Keeps what the notification service reports about each delivery. A final outcome (sent, or failed for
  * good) goes on the case's timeline. When every channel to every person of a track's current step has
  * failed for good, nobody at that step can act, so waiting for the deadline would only lose time: the
- * step's deadline is brought forward to now and the deadline engine escalates to the next person; the
+ * step's deadline is brought forward to now and the deadline engine, woken once that is committed, escalates
+ * to the next person; the
  * policy's last-resort person is told why, at the end of the chain too.
  */
 @ApplicationScoped
@@ -33,20 +36,21 @@ public class DeliveryOutcomes {
     private static final Logger LOG = Logger.getLogger(DeliveryOutcomes.class);
 
     private final CaseNotifications notifications;
+    private final Event<DeadlineEngine.DeadlineBroughtForward> broughtForward;
     private final Clock clock;
 
-    DeliveryOutcomes(CaseNotifications notifications, Clock clock) {
+    DeliveryOutcomes(CaseNotifications notifications, Event<DeadlineEngine.DeadlineBroughtForward> broughtForward, Clock clock) {
         this.notifications = notifications;
+        this.broughtForward = broughtForward;
         this.clock = clock;
     }
 
-    /** @return {@code true} when the step became unreachable and its deadline was brought forward */
     @Transactional
-    public boolean record(NotificationStatusV1 status) {
+    public void record(NotificationStatusV1 status) {
         NotificationRecord request = NotificationRecord.findById(status.requestId());
         if (request == null) {
             // Not one of ours (e.g. a reporter's receipt, requested by the intake service).
-            return false;
+            return;
         }
         NotificationOutcome.Key key = new NotificationOutcome.Key(status.requestId(), status.channel().name());
         // PostgreSQL keeps microseconds (rounding): compare and store at that precision, or a report from the same
@@ -54,7 +58,7 @@ public class DeliveryOutcomes {
         Instant reportedAt = status.occurredAt().truncatedTo(ChronoUnit.MICROS);
         NotificationOutcome outcome = NotificationOutcome.findById(key, LockModeType.PESSIMISTIC_WRITE);
         if (outcome != null && (outcome.isFinal() || outcome.reportedAt.isAfter(reportedAt))) {
-            return false;  // a redelivery, or an older attempt's report arriving late
+            return;  // a redelivery, or an older attempt's report arriving late
         }
         if (outcome == null) {
             outcome = new NotificationOutcome();
@@ -67,14 +71,16 @@ public class DeliveryOutcomes {
         outcome.reportedAt = reportedAt;
         outcome.persist();
         if (!outcome.isFinal()) {
-            return false;
+            return;
         }
         Instant now = clock.instant();
         TimelineEntry.record(request.caseId, now, "DELIVERY", request.track + " step " + request.stepIndex + ": "
                 + request.template + " to " + request.personId + " by " + status.channel() + " "
                 + (outcome.failedForGood() ? "failed for good after " + status.attempts() + " attempt(s): " + status.reason()
                 : "sent"));
-        return outcome.failedForGood() && bringForwardIfUnreachable(request, status.reason(), now);
+        if (outcome.failedForGood() && bringForwardIfUnreachable(request, status.reason(), now)) {
+            broughtForward.fire(new DeadlineEngine.DeadlineBroughtForward());
+        }
     }
 
     private boolean bringForwardIfUnreachable(NotificationRecord failed, String reason, Instant now) {

@@ -1,39 +1,34 @@
 package org.safereport.escalation.messaging;
 
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.safereport.escalation.deadlines.DeadlineEngine;
 import org.safereport.escalation.deliveries.DeliveryOutcomes;
 import org.safereport.events.notification.NotificationStatusV1;
 import org.safereport.messaging.consumer.EventReader;
 
+import java.util.concurrent.CompletionStage;
+
 /**
- * Records how each notification was delivered, on the case's timeline; when every channel of a step has
- * failed for good, its deadline is brought forward and the deadline engine is woken, once that is committed,
- * so that the next person is told at once.
+ * Records how each notification was delivered, on the case's timeline, a poll's outcomes in one transaction;
+ * when every channel of a step has failed for good, its deadline is brought forward and the next person is
+ * told as soon as that is committed ({@link org.safereport.escalation.deliveries.DeliveryOutcomes}).
  */
 @ApplicationScoped
 public class NotificationStatusConsumer {
 
     private final EventReader events;
     private final DeliveryOutcomes outcomes;
-    private final DeadlineEngine deadlines;
 
-    NotificationStatusConsumer(EventReader events, DeliveryOutcomes outcomes, DeadlineEngine deadlines) {
+    NotificationStatusConsumer(EventReader events, DeliveryOutcomes outcomes) {
         this.events = events;
         this.outcomes = outcomes;
-        this.deadlines = deadlines;
     }
 
     @Incoming("notifications-status")
     @Blocking
-    public void onNotificationStatus(ConsumerRecord<String, String> record) {
-        events.handle(record, NotificationStatusV1.class, status -> {
-            if (outcomes.record(status)) {
-                deadlines.wake();
-            }
-        });
+    public CompletionStage<Void> onNotificationStatuses(KafkaRecordBatch<String, String> batch) {
+        return events.handleBatch(batch, NotificationStatusV1.class, (status, json) -> outcomes.record(status));
     }
 }

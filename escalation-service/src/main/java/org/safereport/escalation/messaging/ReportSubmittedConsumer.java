@@ -1,14 +1,16 @@
 package org.safereport.escalation.messaging;
 
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.safereport.escalation.cases.CaseOpening;
 import org.safereport.events.ReportSubmittedV1;
 import org.safereport.messaging.consumer.EventReader;
 
-/** Opens a case for each submitted report; a redelivered event opens nothing new. */
+import java.util.concurrent.CompletionStage;
+
+/** Opens a case for each submitted report, a poll's reports in one transaction; a redelivered event opens nothing new. */
 @ApplicationScoped
 public class ReportSubmittedConsumer {
 
@@ -22,7 +24,7 @@ public class ReportSubmittedConsumer {
 
     @Incoming("reports-submitted")
     @Blocking
-    public void onReportSubmitted(ConsumerRecord<String, String> record) {
-        events.handle(record, ReportSubmittedV1.class, opening::open);
+    public CompletionStage<Void> onReportsSubmitted(KafkaRecordBatch<String, String> batch) {
+        return events.handleBatch(batch, ReportSubmittedV1.class, (report, json) -> opening.open(report));
     }
 }

@@ -1,14 +1,16 @@
 package org.safereport.intake.messaging;
 
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.safereport.events.CaseStatusV1;
 import org.safereport.intake.persistence.StatusStore;
 import org.safereport.messaging.consumer.EventReader;
 
-/** Keeps each report's status page up to date from {@code cases.status.v1}. */
+import java.util.concurrent.CompletionStage;
+
+/** Keeps each report's status page up to date from {@code cases.status.v1}, a poll's updates in one transaction. */
 @ApplicationScoped
 public class CaseStatusConsumer {
 
@@ -22,7 +24,7 @@ public class CaseStatusConsumer {
 
     @Incoming("cases-status")
     @Blocking
-    public void onCaseStatus(ConsumerRecord<String, String> record) {
-        events.handle(record, CaseStatusV1.class, statuses::apply);
+    public CompletionStage<Void> onCaseStatuses(KafkaRecordBatch<String, String> batch) {
+        return events.handleBatch(batch, CaseStatusV1.class, (status, json) -> statuses.apply(status));
     }
 }

@@ -7,13 +7,23 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.reactive.messaging.kafka.IncomingKafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Headers;
 import org.jboss.logging.Logger;
 import org.safereport.events.PublishedEvent;
 import org.safereport.messaging.tracing.TraceContext;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -49,28 +59,135 @@ public class EventReader {
 
     /** Reads {@code record} as a {@code type} event and runs {@code handling} on it until it commits. */
     public <T extends PublishedEvent> void handle(ConsumerRecord<String, String> record, Class<T> type, Consumer<T> handling) {
-        Span span = tracer.spanBuilder(record.topic() + " process")
-                .setSpanKind(SpanKind.CONSUMER)
-                .setParent(TraceContext.of(record.headers()).restore())
-                .setAttribute("messaging.system", "kafka")
-                .setAttribute("messaging.operation.type", "process")
-                .setAttribute("messaging.destination.name", record.topic())
-                .setAttribute("messaging.destination.partition.id", String.valueOf(record.partition()))
-                .setAttribute("messaging.kafka.offset", record.offset())
-                .startSpan();
+        Delivered delivered = Delivered.of(record);
+        Span span = startSpan(delivered);
         try (Scope handlingInSpan = span.makeCurrent()) {
-            T event = read(record.value(), type);
+            T event = read(delivered.payload(), type);
             span.setAttribute("safereport.event", event.describe());
             redelivery.untilHandled(event.describe(), () -> handling.accept(event));
         } catch (DeadLetterException e) {
-            meters.counter(DEAD_LETTERED, "topic", record.topic(), "reason", e.reason().tag()).increment();
-            LOG.errorf("Record %s-%d@%d goes to the dead-letter topic (%s): %s", record.topic(), record.partition(),
-                    record.offset(), e.reason().tag(), e.getMessage());
-            span.setStatus(StatusCode.ERROR, "dead-lettered: " + e.reason().tag());
+            refused(delivered, span, e);
             throw e;
         } finally {
             span.end();
         }
+    }
+
+    /**
+     * Handles the records of one poll, in order: all of them in one transaction, which is what keeps a busy consumer
+     * cheap (one commit, one persistence context and one acknowledgement for many records). When that transaction
+     * fails, nothing of it is kept and each record is handled on its own, as {@link #handle} does: one that cannot be
+     * handled costs only itself, and goes to the dead-letter topic while the others are handled. A record that cannot
+     * be read goes there at once. The batch is acknowledged once each of its records is handled or dead-lettered.
+     *
+     * @param handling runs in the caller's transaction, given the event and the record's JSON as it came
+     */
+    public <T extends PublishedEvent> CompletionStage<Void> handleBatch(KafkaRecordBatch<String, String> batch, Class<T> type,
+                                                                        BiConsumer<T, String> handling) {
+        List<Read<T>> readable = new ArrayList<>(batch.getRecords().size());
+        for (KafkaRecord<String, String> record : batch.getRecords()) {
+            Delivered delivered = Delivered.of(record);
+            try {
+                readable.add(new Read<>(record, delivered, read(delivered.payload(), type)));
+            } catch (UnreadableMessageException e) {
+                Span span = startSpan(delivered);
+                refused(delivered, span, e);
+                span.end();
+                deadLetter(record, e);
+            }
+        }
+        try {
+            if (!readable.isEmpty() && !handledTogether(readable, handling)) {
+                for (Read<T> each : readable) {
+                    handleAlone(each, handling);
+                }
+            }
+        } catch (IllegalStateException shuttingDown) {
+            // Redelivery gives up only on shutdown: what is not acknowledged is read again after the restart.
+            LOG.infof("%s: %d record(s) left unacknowledged while shutting down", batch.getRecords().get(0).getTopic(),
+                    readable.size());
+            return new CompletableFuture<>();
+        }
+        return batch.ack();
+    }
+
+    private <T extends PublishedEvent> boolean handledTogether(List<Read<T>> batch, BiConsumer<T, String> handling) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                for (Read<T> each : batch) {
+                    Span span = startSpan(each.delivered());
+                    span.setAttribute("safereport.event", each.event().describe());
+                    try (Scope handlingInSpan = span.makeCurrent()) {
+                        handling.accept(each.event(), each.delivered().payload());
+                    } finally {
+                        span.end();
+                    }
+                }
+            });
+            return true;
+        } catch (RuntimeException e) {
+            // Rolled back as a whole: which record failed, and whether it would fail again, is found one at a time.
+            LOG.debugf("A batch of %d %s record(s) failed together, handling them one at a time: %s", batch.size(),
+                    batch.get(0).delivered().topic(), PersonalData.redact(e.toString()));
+            return false;
+        }
+    }
+
+    private <T extends PublishedEvent> void handleAlone(Read<T> read, BiConsumer<T, String> handling) {
+        Span span = startSpan(read.delivered());
+        span.setAttribute("safereport.event", read.event().describe());
+        try (Scope handlingInSpan = span.makeCurrent()) {
+            redelivery.untilHandled(read.event().describe(),
+                    () -> QuarkusTransaction.requiringNew().run(() -> handling.accept(read.event(), read.delivered().payload())));
+        } catch (DeadLetterException e) {
+            refused(read.delivered(), span, e);
+            deadLetter(read.record(), e);
+        } finally {
+            span.end();
+        }
+    }
+
+    /** Sends one record of a batch to the channel's dead-letter topic, and waits until it is there. */
+    private static void deadLetter(KafkaRecord<String, String> record, DeadLetterException reason) {
+        record.nack(reason).toCompletableFuture().join();
+    }
+
+    private Span startSpan(Delivered delivered) {
+        return tracer.spanBuilder(delivered.topic() + " process")
+                .setSpanKind(SpanKind.CONSUMER)
+                .setParent(TraceContext.of(delivered.headers()).restore())
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.operation.type", "process")
+                .setAttribute("messaging.destination.name", delivered.topic())
+                .setAttribute("messaging.destination.partition.id", String.valueOf(delivered.partition()))
+                .setAttribute("messaging.kafka.offset", delivered.offset())
+                .startSpan();
+    }
+
+    /** Logs and counts a record that goes to the dead-letter topic. */
+    private void refused(Delivered delivered, Span span, DeadLetterException e) {
+        meters.counter(DEAD_LETTERED, "topic", delivered.topic(), "reason", e.reason().tag()).increment();
+        LOG.errorf("Record %s-%d@%d goes to the dead-letter topic (%s): %s", delivered.topic(), delivered.partition(),
+                delivered.offset(), e.reason().tag(), e.getMessage());
+        span.setStatus(StatusCode.ERROR, "dead-lettered: " + e.reason().tag());
+    }
+
+    /** What a consumed record is, whether it came alone or in a batch. */
+    private record Delivered(String topic, int partition, long offset, Headers headers, String payload) {
+
+        static Delivered of(ConsumerRecord<String, String> record) {
+            return new Delivered(record.topic(), record.partition(), record.offset(), record.headers(), record.value());
+        }
+
+        @SuppressWarnings("unchecked")
+        static Delivered of(KafkaRecord<String, String> record) {
+            IncomingKafkaRecord<String, String> incoming = record.unwrap(IncomingKafkaRecord.class);
+            return new Delivered(incoming.getTopic(), incoming.getPartition(), incoming.getOffset(), incoming.getHeaders(),
+                    incoming.getPayload());
+        }
+    }
+
+    private record Read<T>(KafkaRecord<String, String> record, Delivered delivered, T event) {
     }
 
     /** @throws UnreadableMessageException when {@code payload} is not a usable {@code type} event */

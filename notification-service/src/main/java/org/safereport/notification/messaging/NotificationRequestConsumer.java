@@ -1,14 +1,16 @@
 package org.safereport.notification.messaging;
 
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.safereport.events.notification.NotificationRequestedV1;
 import org.safereport.messaging.consumer.EventReader;
 import org.safereport.notification.persistence.DeliveryStore;
 
-/** Stores each notification request; the dispatcher sends it once it is committed. */
+import java.util.concurrent.CompletionStage;
+
+/** Stores each notification request, a poll's requests in one transaction; the dispatcher sends them once committed. */
 @ApplicationScoped
 public class NotificationRequestConsumer {
 
@@ -22,7 +24,7 @@ public class NotificationRequestConsumer {
 
     @Incoming("notifications-requested")
     @Blocking
-    public void onNotificationRequested(ConsumerRecord<String, String> record) {
-        events.handle(record, NotificationRequestedV1.class, request -> deliveries.accept(request, record.value()));
+    public CompletionStage<Void> onNotificationsRequested(KafkaRecordBatch<String, String> batch) {
+        return events.handleBatch(batch, NotificationRequestedV1.class, deliveries::accept);
     }
 }
