@@ -12,6 +12,7 @@ import io.smallrye.reactive.messaging.kafka.IncomingKafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Headers;
 import org.jboss.logging.Logger;
@@ -49,12 +50,15 @@ public class EventReader {
     private final Redelivery redelivery;
     private final MeterRegistry meters;
     private final Tracer tracer;
+    private final EntityManager entityManager;
 
-    public EventReader(ObjectMapper objectMapper, Redelivery redelivery, MeterRegistry meters, Tracer tracer) {
+    public EventReader(ObjectMapper objectMapper, Redelivery redelivery, MeterRegistry meters, Tracer tracer,
+                       EntityManager entityManager) {
         this.objectMapper = objectMapper;
         this.redelivery = redelivery;
         this.meters = meters;
         this.tracer = tracer;
+        this.entityManager = entityManager;
     }
 
     /** Reads {@code record} as a {@code type} event and runs {@code handling} on it until it commits. */
@@ -119,6 +123,10 @@ public class EventReader {
                     span.setAttribute("safereport.event", each.event().describe());
                     try (Scope handlingInSpan = span.makeCurrent()) {
                         handling.accept(each.event(), each.delivered().payload());
+                        // Each record starts from an empty persistence context: otherwise every query of the
+                        // next one would first check all that the batch has loaded so far for changes to flush.
+                        entityManager.flush();
+                        entityManager.clear();
                     } finally {
                         span.end();
                     }

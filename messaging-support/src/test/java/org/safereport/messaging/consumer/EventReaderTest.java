@@ -28,7 +28,7 @@ class EventReaderTest {
     private static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule()).build();
     private final MeterRegistry meters = new SimpleMeterRegistry();
     private final EventReader reader = new EventReader(JSON, new Redelivery(Duration.ofMillis(1), Duration.ofMillis(5), 3), meters,
-            SdkTracerProvider.builder().build().get("event-reader-test"));
+            SdkTracerProvider.builder().build().get("event-reader-test"), null);  // one record at a time needs no persistence context
     private final List<ReportSubmittedV1> handled = new ArrayList<>();
 
     private static ConsumerRecord<String, String> record(String payload) {
