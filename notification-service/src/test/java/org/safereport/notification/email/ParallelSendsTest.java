@@ -30,9 +30,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Sends from several threads at once, as the dispatcher's sender threads do, each on a new SMTP connection
- * (the tests do not keep connections open). Before the sends were started on one event loop, the Vert.x mail
- * client now and then lost a new connection's greeting and the send waited out its timeout: one or more of
- * 200 sends, in each of three runs (EmailSender's comment).
+ * (the tests do not keep connections open). Before EmailSender started its sends on one event loop, the
+ * Vert.x mail client now and then lost a new connection's greeting and a send waited out its timeout: this
+ * test failed in both of its runs without that change, within its 200 sends.
  */
 @QuarkusTest
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
