@@ -68,8 +68,7 @@ class SmtpFailuresTest {
             assertThat(failure.path("reason").asText()).startsWith("SMTP 550 from the mail server")
                     .contains("<address>", "User unknown").doesNotContain("no.such.mailbox", "example.org");
             // The 550 is not tried again (one rejected recipient below); an attempt before it may have failed
-            // transiently: on a pooled connection to the previous test's server, which is gone, or as a send that
-            // now and then hangs until its timeout (bench/README.md, "Start-up").
+            // transiently, on a pooled connection to the previous test's server, which is gone.
             assertThat(failure.path("attempts").asInt()).isBetween(1, 2);
             assertThat(failure.path("channel").asText()).isEqualTo("EMAIL");
             assertThat(failure.path("caseReference").asText()).isEqualTo("SM-REJ5-50XX");
