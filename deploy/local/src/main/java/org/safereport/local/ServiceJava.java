@@ -7,10 +7,11 @@ import java.util.OptionalInt;
 /**
  * The Java the three services run on: the one running the stack (the build's 17), unless
  * {@value #JAVA_HOME_VARIABLE} names another. A Java of {@value #AOT_CACHE_VERSION} or newer starts them from an
- * ahead-of-time cache ({@link AotCache}) in half the time, but is not taken by itself until a stall is
- * explained: started from the cache, the notification service's first email after a start waited out its
- * 30 s send timeout in three of six benchmark runs (all three built as Quarkus' aot-jar), and in none of four
- * without the cache (bench/README.md). The stack says in one line where such a Java is ({@link JavaHomes}).
+ * ahead-of-time cache ({@link AotCache}) in half the time, but is not taken by itself yet: from the cache, the
+ * notification service's first email after a start waited out its send timeout in three of six benchmark runs.
+ * That was a bug of the Vert.x mail client, now worked around in EmailSender; the runs from the cache are to be
+ * repeated before it becomes the default (bench/README.md). The stack says in one line where such a Java is
+ * ({@link JavaHomes}).
  */
 record ServiceJava(Path home, int version) {
 
@@ -52,8 +53,7 @@ record ServiceJava(Path home, int version) {
     String withoutCacheNotice(Path jvmFolder) {
         Optional<Path> newer = JavaHomes.newest(jvmFolder, AOT_CACHE_VERSION);
         return "The services run on Java " + version + " without an ahead-of-time cache, about 5 s to start each: "
-                + newer.map(home -> JAVA_HOME_VARIABLE + "=" + home + " starts them from one in 2-3 s, with a stall of "
-                        + "the first email after a start still to explain (bench/README.md)")
+                + newer.map(home -> JAVA_HOME_VARIABLE + "=" + home + " starts them from one in 2-3 s (bench/README.md)")
                 .orElse("a Java " + AOT_CACHE_VERSION + " or newer, named by " + JAVA_HOME_VARIABLE
                         + ", would start them from one in 2-3 s (bench/README.md)");
     }
