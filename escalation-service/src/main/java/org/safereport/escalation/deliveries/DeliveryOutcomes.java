@@ -26,9 +26,8 @@ import java.util.List;
  * Keeps what the notification service reports about each delivery. A final outcome (sent, or failed for
  * good) goes on the case's timeline. When every channel to every person of a track's current step has
  * failed for good, nobody at that step can act, so waiting for the deadline would only lose time: the
- * step's deadline is brought forward to now and the deadline engine, woken once that is committed, escalates
- * to the next person; the
- * policy's last-resort person is told why, at the end of the chain too.
+ * step's deadline is brought forward to now and the deadline engine, woken once that is committed,
+ * escalates to the next person; the policy's last-resort person is told why, at the end of the chain too.
  */
 @ApplicationScoped
 public class DeliveryOutcomes {

@@ -13,7 +13,7 @@ import java.util.concurrent.CompletionStage;
 /**
  * Records how each notification was delivered, on the case's timeline, a poll's outcomes in one transaction;
  * when every channel of a step has failed for good, its deadline is brought forward and the next person is
- * told as soon as that is committed ({@link org.safereport.escalation.deliveries.DeliveryOutcomes}).
+ * told as soon as that is committed ({@link DeliveryOutcomes}).
  */
 @ApplicationScoped
 public class NotificationStatusConsumer {
