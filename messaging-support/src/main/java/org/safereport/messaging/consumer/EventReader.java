@@ -3,6 +3,7 @@ package org.safereport.messaging.consumer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
@@ -64,17 +65,8 @@ public class EventReader {
     /** Reads {@code record} as a {@code type} event and runs {@code handling} on it until it commits. */
     public <T extends PublishedEvent> void handle(ConsumerRecord<String, String> record, Class<T> type, Consumer<T> handling) {
         Delivered delivered = Delivered.of(record);
-        Span span = startSpan(delivered);
-        try (Scope handlingInSpan = span.makeCurrent()) {
-            T event = read(delivered.payload(), type);
-            span.setAttribute("safereport.event", event.describe());
-            redelivery.untilHandled(event.describe(), () -> handling.accept(event));
-        } catch (DeadLetterException e) {
-            refused(delivered, span, e);
-            throw e;
-        } finally {
-            span.end();
-        }
+        T event = readOrRefuse(delivered, type);
+        untilHandled(delivered, event, () -> handling.accept(event));
     }
 
     /**
@@ -92,18 +84,20 @@ public class EventReader {
         for (KafkaRecord<String, String> record : batch.getRecords()) {
             Delivered delivered = Delivered.of(record);
             try {
-                readable.add(new Read<>(record, delivered, read(delivered.payload(), type)));
+                readable.add(new Read<>(record, delivered, readOrRefuse(delivered, type)));
             } catch (UnreadableMessageException e) {
-                Span span = startSpan(delivered);
-                refused(delivered, span, e);
-                span.end();
                 deadLetter(record, e);
             }
         }
         try {
             if (!readable.isEmpty() && !handledTogether(readable, handling)) {
                 for (Read<T> each : readable) {
-                    handleAlone(each, handling);
+                    try {
+                        untilHandled(each.delivered(), each.event(), () -> QuarkusTransaction.requiringNew()
+                                .run(() -> handling.accept(each.event(), each.delivered().payload())));
+                    } catch (DeadLetterException e) {
+                        deadLetter(each.record(), e);
+                    }
                 }
             }
         } catch (IllegalStateException shuttingDown) {
@@ -119,8 +113,7 @@ public class EventReader {
         try {
             QuarkusTransaction.requiringNew().run(() -> {
                 for (Read<T> each : batch) {
-                    Span span = startSpan(each.delivered());
-                    span.setAttribute("safereport.event", each.event().describe());
+                    Span span = startSpan(each.delivered(), each.event());
                     try (Scope handlingInSpan = span.makeCurrent()) {
                         handling.accept(each.event(), each.delivered().payload());
                         // Each record starts from an empty persistence context: otherwise every query of the
@@ -141,17 +134,32 @@ public class EventReader {
         }
     }
 
-    private <T extends PublishedEvent> void handleAlone(Read<T> read, BiConsumer<T, String> handling) {
-        Span span = startSpan(read.delivered());
-        span.setAttribute("safereport.event", read.event().describe());
+    /**
+     * Runs {@code handling} in the event's span until it commits ({@link Redelivery}).
+     *
+     * @throws DeadLetterException counted and logged, when the record is to go to the dead-letter topic
+     */
+    private void untilHandled(Delivered delivered, PublishedEvent event, Runnable handling) {
+        Span span = startSpan(delivered, event);
         try (Scope handlingInSpan = span.makeCurrent()) {
-            redelivery.untilHandled(read.event().describe(),
-                    () -> QuarkusTransaction.requiringNew().run(() -> handling.accept(read.event(), read.delivered().payload())));
+            redelivery.untilHandled(event.describe(), handling);
         } catch (DeadLetterException e) {
-            refused(read.delivered(), span, e);
-            deadLetter(read.record(), e);
+            refused(delivered, span, e);
+            throw e;
         } finally {
             span.end();
+        }
+    }
+
+    /** @throws UnreadableMessageException counted and logged in a span of its own: not a usable {@code type} event */
+    private <T extends PublishedEvent> T readOrRefuse(Delivered delivered, Class<T> type) {
+        try {
+            return read(delivered.payload(), type);
+        } catch (UnreadableMessageException e) {
+            Span span = startSpan(delivered, null);
+            refused(delivered, span, e);
+            span.end();
+            throw e;
         }
     }
 
@@ -160,16 +168,20 @@ public class EventReader {
         record.nack(reason).toCompletableFuture().join();
     }
 
-    private Span startSpan(Delivered delivered) {
-        return tracer.spanBuilder(delivered.topic() + " process")
+    /** @param event the event it was read as, named in the span; {@code null} when it could not be read */
+    private Span startSpan(Delivered delivered, PublishedEvent event) {
+        SpanBuilder span = tracer.spanBuilder(delivered.topic() + " process")
                 .setSpanKind(SpanKind.CONSUMER)
                 .setParent(TraceContext.of(delivered.headers()).restore())
                 .setAttribute("messaging.system", "kafka")
                 .setAttribute("messaging.operation.type", "process")
                 .setAttribute("messaging.destination.name", delivered.topic())
                 .setAttribute("messaging.destination.partition.id", String.valueOf(delivered.partition()))
-                .setAttribute("messaging.kafka.offset", delivered.offset())
-                .startSpan();
+                .setAttribute("messaging.kafka.offset", delivered.offset());
+        if (event != null) {
+            span.setAttribute("safereport.event", event.describe());
+        }
+        return span.startSpan();
     }
 
     /** Logs and counts a record that goes to the dead-letter topic. */
